@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from goalbook.cli import fail
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def init(project: Path, directory: Path | None) -> None:
+    """Start a goalbook project with a short example goal and check-in."""
+    from goalbook.scaffold import AlreadyThere, init_project
+    from goalbook.today import resolve_today
+
+    root = directory if directory is not None else project
+    try:
+        written = init_project(root, resolve_today())
+    except AlreadyThere as exc:
+        fail(f"{root} already has {', '.join(exc.paths)}; nothing was changed",
+             "goalbook init never overwrites files; choose an empty folder")
+    for name in written:
+        click.echo(f"  created {root / name}")
+    click.echo("Next: edit content/goals/evening-walks.yaml, then run 'goalbook check'.")

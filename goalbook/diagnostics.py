@@ -1,0 +1,42 @@
+"""Diagnostics: what goalbook says about a user's files.
+
+Detection (loader, schema, rules) produces `Diagnostic` values; formatting for
+the terminal or JSON lives in `goalbook.report_format`. Nothing here prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+ERROR = "error"
+WARNING = "warning"
+OFF = "off"
+SEVERITIES = (ERROR, WARNING, OFF)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str          # relative to the project root, with forward slashes
+    line: int          # 1-based
+    column: int        # 1-based
+    severity: str      # "error" or "warning"
+    code: str          # e.g. "GB003", "M202"
+    message: str
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def with_severity(self, severity: str) -> "Diagnostic":
+        return replace(self, severity=severity)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "severity": self.severity, "code": self.code,
+            "message": self.message, "hint": self.hint,
+        }
+
+
+def count(diagnostics, severity: str) -> int:
+    return sum(1 for d in diagnostics if d.severity == severity)

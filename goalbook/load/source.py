@@ -1,0 +1,108 @@
+"""Read one file of a goalbook project: bytes → text → front matter → YAML tree."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goalbook.load.yamltree import Node, YamlProblem, parse
+
+MAX_BYTES = 2_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class SourceFile:
+    path: str                 # relative to the project, forward slashes
+    kind: str                 # "goal" | "checkin" | "session" | "settings"
+    root: Node | None = None
+    body: str | None = None   # Markdown body of a .md file (None for .yaml)
+    body_line: int = 0        # 1-based line where the body starts
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return not any(p.code == "GB001" for p in self.problems)
+
+
+def read_source(abs_path: Path, rel_path: str, kind: str) -> SourceFile:
+    source = SourceFile(rel_path, kind)
+    text = _decode(abs_path, source)
+    if text is None:
+        return source
+    if abs_path.suffix == ".md":
+        text = _split_front_matter(text, source)
+        if text is None:
+            return source
+        line_offset = 1
+    else:
+        line_offset = 0
+    if not text.strip():
+        source.problems.append(YamlProblem(
+            "GB001", 1, 1, "this file is empty", _EMPTY_HINT.get(kind, "add the fields it needs")))
+        return source
+    source.root, problems = parse(text, line_offset)
+    source.problems.extend(problems)
+    return source
+
+
+_EMPTY_HINT = {
+    "goal": "start with 'title:' — the goal in one sentence",
+    "checkin": "start with 'date: YYYY-MM-DD'",
+    "session": "start with 'date: YYYY-MM-DD'",
+}
+
+
+def _decode(abs_path: Path, source: SourceFile) -> str | None:
+    try:
+        data = abs_path.read_bytes()
+    except OSError as exc:
+        source.problems.append(YamlProblem("GB001", 1, 1, f"this file can't be opened ({exc.strerror})"))
+        return None
+    if len(data) > MAX_BYTES:
+        source.problems.append(YamlProblem(
+            "GB001", 1, 1, f"this file is {len(data) // 1_000_000} MB, too large for a goalbook file",
+            "goal and check-in files are usually a few kilobytes; split it up"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data[: exc.start].decode("utf-8", "replace"))
+        source.problems.append(YamlProblem(
+            "GB001", line, column, "this file is not UTF-8 text",
+            "save it as UTF-8 in your editor (often under 'Save with encoding')"))
+        return None
+    text = text.removeprefix("\ufeff")
+    bad = _CONTROL.search(text)
+    if bad:
+        line, column = _line_col(text[: bad.start()])
+        source.problems.append(YamlProblem(
+            "GB001", line, column,
+            f"this file contains a control character (U+{ord(bad.group()):04X}); it may not be a text file",
+            "goalbook reads plain UTF-8 text files"))
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def _split_front_matter(text: str, source: SourceFile) -> str | None:
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
+        source.problems.append(YamlProblem(
+            "GB001", 1, 1, "this Markdown file has no front matter",
+            "start it with a line '---', the fields (e.g. 'date: 2026-11-02'), then another '---'"))
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            source.body = "\n".join(lines[index + 1:]).strip("\n") or None
+            source.body_line = index + 2
+            return "\n".join(lines[1:index])
+    source.problems.append(YamlProblem(
+        "GB001", 1, 1, "the front matter that starts on line 1 is never closed",
+        "add a line '---' after the last field"))
+    return None
+
+
+def _line_col(prefix: str) -> tuple[int, int]:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1

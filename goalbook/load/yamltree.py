@@ -1,0 +1,214 @@
+"""YAML into a tree of nodes that remember their 1-based line and column.
+
+We build the tree from the parser's event stream instead of letting PyYAML
+construct Python objects, because that is the only place where we can:
+
+* refuse anchors and aliases *before* anything is expanded (a "billion laughs"
+  file costs one event, not gigabytes),
+* see duplicate keys (PyYAML's constructor silently keeps the last one),
+* keep every scalar as the text the user wrote, so the schema decides what it
+  means: `no` in a text field stays "no" and never becomes False (YAML 1.1's
+  surprise), and `2027-02-30` becomes a located error instead of a ValueError.
+
+libyaml's C parser is used when PyYAML was built with it, else the pure-Python
+one; both emit the same events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+Pos = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    plain: bool          # written without quotes or block style
+    line: int
+    column: int
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(slots=True)
+class Mapping:
+    line: int
+    column: int
+    pairs: list[tuple[Scalar, "Node"]] = field(default_factory=list)
+
+    def get(self, key: str) -> "Node | None":
+        for k, v in self.pairs:
+            if k.value == key:
+                return v
+        return None
+
+
+@dataclass(slots=True)
+class Sequence:
+    line: int
+    column: int
+    items: list["Node"] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+@dataclass(slots=True)
+class YamlProblem:
+    code: str            # GB001 or GB004
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+
+
+class _Stop(Exception):
+    """Raised to abandon a document that must not be read further."""
+
+
+def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[YamlProblem]]:
+    """Parse one YAML document; return its root node (None if empty) and problems.
+
+    `line_offset` shifts every line, for front matter that starts below line 1.
+    """
+    builder = _TreeBuilder(line_offset)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            builder.feed(loader.get_event())
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        builder.problems.append(_syntax_problem(exc, line_offset))
+        return None, builder.problems
+    except yaml.YAMLError as exc:  # ReaderError and friends carry no mark
+        builder.problems.append(YamlProblem("GB001", 1 + line_offset, 1, f"this YAML can't be read: {exc}"))
+        return None, builder.problems
+    finally:
+        loader.dispose()
+    return builder.root, builder.problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+    problem = exc.problem or "a syntax error"
+    context = f" ({exc.context})" if exc.context else ""
+    return YamlProblem(
+        "GB001", line, column,
+        f"this YAML can't be read here: {problem}{context}",
+        "check the indentation and the ':' after each key; text with ': ' or '#' in it needs quotes",
+    )
+
+
+class _TreeBuilder:
+    def __init__(self, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.root: Node | None = None
+        self.stack: list[Mapping | Sequence] = []
+        self.pending_key: list[Scalar | None] = []   # per open mapping: key awaiting its value
+        self.seen_keys: list[dict[str, Scalar]] = []
+        self.documents = 0
+        self.problems: list[YamlProblem] = []
+
+    def pos(self, event) -> Pos:
+        mark = event.start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def feed(self, event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line, column = self.pos(event)
+                self.problems.append(YamlProblem(
+                    "GB001", line, column, "this file holds more than one YAML document",
+                    "keep one goal or check-in per file, or put several check-ins in a list"))
+                raise _Stop
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self._refuse_anchor(event, "an alias (*name)")
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.anchor is not None:
+                self._refuse_anchor(event, "an anchor (&name)")
+            if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
+                line, column = self.pos(event)
+                self.problems.append(YamlProblem(
+                    "GB001", line, column, f"YAML tags such as {event.tag!r} are not used by goalbook",
+                    "remove the tag; write the plain value"))
+                raise _Stop
+        if isinstance(event, yaml.ScalarEvent):
+            line, column = self.pos(event)
+            plain = not event.style and event.tag is None
+            self._add(Scalar(event.value, plain, line, column))
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open(Mapping(*self.pos(event)))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open(Sequence(*self.pos(event)))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._close()
+
+    def _refuse_anchor(self, event, what: str) -> None:
+        line, column = self.pos(event)
+        self.problems.append(YamlProblem(
+            "GB001", line, column, f"this file uses {what}; goalbook files don't use anchors or aliases",
+            "write the value out in full where it is needed"))
+        raise _Stop
+
+    def _open(self, node: Mapping | Sequence) -> None:
+        self._add(node)
+        self.stack.append(node)
+        if isinstance(node, Mapping):
+            self.pending_key.append(None)
+            self.seen_keys.append({})
+
+    def _close(self) -> None:
+        node = self.stack.pop()
+        if isinstance(node, Mapping):
+            self.pending_key.pop()
+            self.seen_keys.pop()
+
+    def _add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self._add_key(node)
+        else:
+            self.pending_key[-1] = None
+            if key.value is not None:
+                parent.pairs.append((key, node))
+
+    def _add_key(self, node: Node) -> None:
+        if not isinstance(node, Scalar):
+            self.problems.append(YamlProblem(
+                "GB001", node.line, node.column, "a key here is a list or mapping, which goalbook can't use",
+                "keys are plain names such as 'title' or 'due'"))
+            # Placeholder key that is never stored; its value is skipped.
+            self.pending_key[-1] = Scalar(None, True, node.line, node.column)  # type: ignore[arg-type]
+            return
+        seen = self.seen_keys[-1]
+        first = seen.get(node.value)
+        if first is not None:
+            self.problems.append(YamlProblem(
+                "GB004", node.line, node.column,
+                f"the key '{node.value}' appears twice in this mapping (first on line {first.line}); "
+                "the first one is used",
+                "keep one of them, or merge what they say"))
+            self.pending_key[-1] = Scalar(None, True, node.line, node.column)  # type: ignore[arg-type]
+            return
+        seen[node.value] = node
+        self.pending_key[-1] = node

@@ -1,0 +1,93 @@
+"""Turn validated records into the Book: goals, check-ins, sessions, settings.
+
+Cross-file checks live here because only here are all files known: goal ids
+(GB005), references to goals (GB006) and values against each goal's measure
+(GB007).
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import PurePosixPath
+
+from goalbook.model.checkins import attach_checkins, build_checkins
+from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Settings, Step
+from goalbook.model.settings import build_settings
+from goalbook.schema.fields import is_valid_id
+from goalbook.schema.validate import Validated
+
+Problem = tuple[str, str, int, int, str, str | None]   # path, code, line, column, message, hint
+
+
+def assemble(validated: list[Validated], settings_doc: Validated | None) -> tuple[Book, list[Problem]]:
+    problems: list[Problem] = []
+    settings = build_settings(settings_doc, problems)
+    goals, inline = _build_goals([v for v in validated if v.source.kind == "goal"], problems)
+    checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems)
+    goal_files = {PurePosixPath(v.source.path).stem for v in validated if v.source.kind == "goal"}
+    attach_checkins(goals, checkins, goal_files, problems)
+    sessions = [s for v in validated if v.source.kind == "session" for s in _sessions(v)]
+    sessions.sort(key=lambda s: (s.date, s.source))
+    book = Book(settings=settings, goals=goals, checkins=checkins, sessions=sessions,
+                files=len(validated) + (1 if settings_doc else 0))
+    return book, problems
+
+
+def _build_goals(docs: list[Validated], problems: list[Problem]):
+    """Goals by id, and each goal's inline check-ins as (goal, path, records)."""
+    goals: dict[str, Goal] = {}
+    inline = []
+    for doc in docs:
+        path = doc.source.path
+        goal_id = PurePosixPath(path).stem
+        if not is_valid_id(goal_id):
+            problems.append((path, "GB005", 1, 1, f"'{goal_id}' can't be a goal id",
+                             f"rename the file to '{_slug(goal_id)}{PurePosixPath(path).suffix}': "
+                             "lowercase letters, digits and '-' only"))
+            continue
+        if goal_id in goals:
+            problems.append((path, "GB005", 1, 1,
+                             f"the goal id '{goal_id}' is already used by {goals[goal_id].source}",
+                             "each goal needs its own file name; rename one of them"))
+            continue
+        if not doc.records:
+            continue
+        goals[goal_id] = _goal(goal_id, doc)
+        inline.append((goals[goal_id], doc.records[0]))
+    return goals, inline
+
+
+def _goal(goal_id: str, doc: Validated) -> Goal:
+    record = doc.records[0]
+    data = record.data
+    measure = Measure(**data["measure"]) if "measure" in data else None
+    goal = Goal(
+        id=goal_id, source=doc.source.path,
+        title=data.get("title"), area=data.get("area"), values=data.get("values", []),
+        why=data.get("why"), priority=data.get("priority"), status=data.get("status", "active"),
+        start=data.get("start"), due=data.get("due"), review=data.get("review", "weekly"),
+        measure=measure, effort=data.get("effort"), partner=data.get("partner"),
+        steps=[Step(**s) for s in data.get("steps", [])],
+        scale={level: ScaleLevel(level, **spec) for level, spec in sorted(data.get("scale", {}).items())},
+        weight=float(data.get("weight", 1.0)),
+        revisions=sorted((Revision(**r) for r in data.get("revisions", [])), key=lambda r: r.date),
+        reflection=data.get("reflection"), private=data.get("private", False), notes=data.get("notes"),
+        pos=dict(record.positions), has_errors=doc.has_errors,
+    )
+    goal.pos.update({f"{k}:key": v for k, v in record.key_positions.items()})
+    return goal
+
+
+def _sessions(doc: Validated) -> list[Session]:
+    return [Session(date=r.data["date"], source=doc.source.path, with_=r.data.get("with"),
+                    notes=r.data.get("notes"), homework=r.data.get("homework", []), pos=(r.line, r.column))
+            for r in doc.records if "date" in r.data]
+
+
+def suggest(name: str, known) -> str | None:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _slug(text: str) -> str:
+    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(part for part in out.split("-") if part) or "my-goal"

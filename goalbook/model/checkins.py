@@ -1,0 +1,140 @@
+"""Check-ins from their own files and from goals' `checkins:` lists, and the
+values they give each goal (with GB006 and GB007 checks)."""
+from __future__ import annotations
+
+import difflib
+
+from goalbook.model.entities import Checkin, Entry, Goal, QuestionnaireScore
+from goalbook.model.measures import check_score
+
+
+def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Checkin]:
+    checkins: list[Checkin] = []
+    for doc in docs:
+        for record in doc.records:
+            checkin = _checkin(record.data, doc.source.path, record.positions, "", problems)
+            if checkin is not None:
+                checkins.append(checkin)
+    for goal, record in inline:
+        for index, data in enumerate(record.data.get("checkins", [])):
+            checkin = _checkin(data, goal.source, record.positions, f"checkins.{index}.", problems, goal.id)
+            if checkin is not None:
+                checkins.append(checkin)
+    checkins.sort(key=lambda c: (c.date, c.source, c.pos))
+    return checkins
+
+
+def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal_id: str | None = None):
+    if "date" not in data:
+        return None
+    field_pos = {k[len(prefix):]: v for k, v in positions.items() if k.startswith(prefix)} if prefix else positions
+    top = positions.get(prefix.rstrip(".") if prefix else "", (1, 1))
+    checkin = Checkin(
+        date=data["date"], source=path, pos=top, progress=dict(data.get("progress", {})),
+        mood=data.get("mood"), win=data.get("win"), obstacle=data.get("obstacle"),
+        discuss=data.get("discuss"), levels=dict(data.get("levels", {})), private=data.get("private", False),
+        note=data.get("note"), goal=goal_id or data.get("goal"), field_pos=field_pos,
+    )
+    _shorthand_value(checkin, data, path, problems)
+    _questionnaires(checkin, data.get("measures", {}), path, problems)
+    return checkin
+
+
+def _shorthand_value(checkin: Checkin, data: dict, path: str, problems) -> None:
+    if "value" not in data:
+        return
+    where = checkin.field_pos.get("value", checkin.pos)
+    if checkin.goal is None:
+        problems.append((path, "GB003", *where, "this check-in has a value but no goal",
+                         "add 'goal: <goal id>' next to it, or use 'progress: {goal-id: value}'"))
+    elif checkin.goal in checkin.progress:
+        problems.append((path, "GB003", *where, f"the value for '{checkin.goal}' is given twice",
+                         "keep either 'value:' or the entry under 'progress:'"))
+    else:
+        checkin.progress[checkin.goal] = data["value"]
+        checkin.field_pos[f"progress.{checkin.goal}"] = where
+
+
+def _questionnaires(checkin: Checkin, measures: dict, path: str, problems) -> None:
+    for name, given in measures.items():
+        where = checkin.field_pos.get(f"measures.{name}", checkin.pos)
+        message = check_score(name, given)
+        if message:
+            problems.append((path, "GB007", *where, message, "PHQ-9 has 9 items and GAD-7 has 7, each scored 0–3"))
+            continue
+        items = list(given) if isinstance(given, list) else None
+        total = sum(items) if items is not None else int(given)
+        checkin.measures[name] = QuestionnaireScore(name, checkin.date, total, items, path, where)
+
+
+def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files: set[str], problems) -> None:
+    """Give each goal its entries and levels; report unknown goals and misfit values."""
+    for checkin in checkins:
+        for goal_id, value in checkin.progress.items():
+            goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
+            if goal is not None and _fits(goal, value, checkin, goal_id, problems):
+                where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
+                goal.entries.append(Entry(goal_id, checkin.date, value, checkin.source, where, checkin))
+        for goal_id, level in checkin.levels.items():
+            goal = _find_goal(goal_id, "levels", checkin, goals, goal_files, problems)
+            if goal is None:
+                continue
+            if not goal.scale:
+                where = checkin.field_pos.get(f"levels.{goal_id}:key", checkin.field_pos.get(f"levels.{goal_id}", checkin.pos))
+                problems.append((checkin.source, "GB007", *where, f"'{goal_id}' has no scale, so a level can't be placed on it",
+                                 "add a 'scale:' with levels -2 to 2 to the goal, or record a value instead"))
+                continue
+            goal.levels.append((checkin.date, level))
+    for goal in goals.values():
+        goal.entries.sort(key=lambda e: (e.date, e.source))
+        goal.levels.sort()
+
+
+def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | None:
+    if goal_id in goals:
+        return goals[goal_id]
+    if goal_id in goal_files:
+        return None        # the goal's own file has problems; they are reported there
+    where = _key_pos(checkin, field, goal_id)
+    close = difflib.get_close_matches(goal_id, list(goals), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else (
+        "goal ids are the goal file names without extension: " + ", ".join(sorted(goals)) if goals
+        else "add the goal's file to content/goals/ first")
+    problems.append((checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint))
+    return None
+
+
+def _key_pos(checkin: Checkin, field: str, goal_id: str):
+    if field == "progress" and checkin.goal == goal_id and "goal" in checkin.field_pos:
+        return checkin.field_pos["goal"]
+    return checkin.field_pos.get(f"{field}.{goal_id}", checkin.pos)
+
+
+def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) -> bool:
+    measure = goal.measure
+    if measure is None:
+        return True
+    where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
+    shown = _fmt(value)
+    if measure.min is not None and value < measure.min:
+        problems.append((checkin.source, "GB007", *where,
+                         f"{shown} is below the smallest value {_fmt(measure.min)} that '{goal_id}' allows",
+                         _range_hint(measure)))
+        return False
+    if measure.max is not None and value > measure.max:
+        problems.append((checkin.source, "GB007", *where,
+                         f"{shown} is above the largest value {_fmt(measure.max)} that '{goal_id}' allows",
+                         _range_hint(measure)))
+        return False
+    return True
+
+
+def _range_hint(measure) -> str:
+    low = "" if measure.min is None else _fmt(measure.min)
+    high = "" if measure.max is None else _fmt(measure.max)
+    unit = f" {measure.unit}" if measure.unit else ""
+    return f"values for this goal go from {low or '…'} to {high or '…'}{unit}"
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,176 @@
+"""The book as goalbook understands it, after loading and validation.
+
+Plain, immutable-by-convention data. Every object remembers where it came
+from (`source` path and `pos`, a mapping from field name to (line, column))
+so rules can point at the exact place in the user's file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Pos = tuple[int, int]  # 1-based (line, column)
+
+STATUSES = ("active", "paused", "achieved", "dropped")
+REVIEW_DAYS = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 30}
+DEFAULT_AREAS = ("relationships", "work/school", "mental health", "physical health")
+
+
+@dataclass
+class Measure:
+    what: str | None = None
+    unit: str | None = None
+    per: str | None = None          # "day" | "week" | "month" | None (a level)
+    baseline: float | None = None
+    target: float | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @property
+    def is_total(self) -> bool:
+        return self.per is not None
+
+    @property
+    def more_is_better(self) -> bool | None:
+        if self.baseline is None or self.target is None or self.baseline == self.target:
+            return None
+        return self.target > self.baseline
+
+
+@dataclass
+class Step:
+    title: str
+    due: date | None = None
+    done: date | None = None
+
+
+@dataclass
+class Revision:
+    date: date
+    change: str
+    why: str | None = None
+
+
+@dataclass
+class ScaleLevel:
+    level: int                      # -2..2
+    text: str
+    value: float | None = None
+
+
+@dataclass
+class Entry:
+    """One value for one goal on one day (from `progress`, `goal`/`value` or inline)."""
+    goal: str
+    date: date
+    value: float                    # yes/no already turned into 1/0
+    source: str
+    pos: Pos
+    checkin: "Checkin | None" = None
+
+
+@dataclass
+class Checkin:
+    date: date
+    source: str
+    pos: Pos = (1, 1)
+    progress: dict[str, float] = field(default_factory=dict)
+    mood: float | None = None
+    win: str | None = None
+    obstacle: str | None = None
+    discuss: str | None = None
+    levels: dict[str, int] = field(default_factory=dict)
+    measures: dict[str, "QuestionnaireScore"] = field(default_factory=dict)
+    private: bool = False
+    note: str | None = None         # Markdown source
+    goal: str | None = None         # set for inline check-ins of a goal
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class QuestionnaireScore:
+    name: str                       # "phq9" | "gad7"
+    date: date
+    total: int
+    items: list[int] | None = None  # when given item by item
+    source: str = ""
+    pos: Pos = (1, 1)
+
+
+@dataclass
+class Session:
+    date: date
+    source: str
+    with_: str | None = None
+    notes: str | None = None
+    homework: list[str] = field(default_factory=list)
+    pos: Pos = (1, 1)
+
+
+@dataclass
+class Goal:
+    id: str
+    source: str
+    title: str | None = None
+    area: str | None = None
+    values: list[str] = field(default_factory=list)
+    why: str | None = None
+    priority: int | None = None
+    status: str = "active"
+    start: date | None = None       # as written; see `effective_start`
+    due: date | None = None
+    review: str = "weekly"
+    measure: Measure | None = None
+    effort: float | None = None
+    partner: str | None = None
+    steps: list[Step] = field(default_factory=list)
+    scale: dict[int, ScaleLevel] = field(default_factory=dict)
+    weight: float = 1.0
+    revisions: list[Revision] = field(default_factory=list)
+    reflection: str | None = None
+    private: bool = False
+    notes: str | None = None        # Markdown source
+    entries: list[Entry] = field(default_factory=list)      # sorted by date
+    levels: list[tuple[date, int]] = field(default_factory=list)  # GAS levels from check-ins
+    pos: dict[str, Pos] = field(default_factory=dict)       # field path ("measure.baseline") -> position
+    has_errors: bool = False        # schema errors: SMART rules leave it alone
+
+    @property
+    def effective_start(self) -> date | None:
+        if self.start is not None:
+            return self.start
+        return self.entries[0].date if self.entries else None
+
+    def at(self, *names: str) -> Pos:
+        """Position of the first of `names` present in the file, else of the file's top."""
+        for name in names:
+            if name in self.pos:
+                return self.pos[name]
+        return self.pos.get("", (1, 1))
+
+
+@dataclass
+class Settings:
+    title: str = "My goalbook"
+    owner: str | None = None
+    therapist: str | None = None
+    values: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=lambda: list(DEFAULT_AREAS))
+    active_goals_limit: int = 5
+    weekly_minutes_limit: float = 600
+    report_since: str | date = "last-session"
+    report_paper: str = "a4"
+    safety_note: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)
+    output: str = "output"
+    source: str = "goalbook.yaml"
+    pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Book:
+    settings: Settings
+    goals: dict[str, Goal]                      # by id, in file order
+    checkins: list[Checkin]                     # sorted by date, then source
+    sessions: list[Session]                     # sorted by date
+    files: int = 0                              # how many files were read

@@ -1,0 +1,232 @@
+"""Where a goal stands: its series, current value, path, standing and trend.
+
+`compute(goal, today)` is pure: it never reads the clock and ignores every
+entry dated after `today`. The goal's target is the one in its file
+(revisions are history only).
+
+Methods and tolerances
+----------------------
+* **Series.** A *total* (`measure.per` set) has one point per period, keyed
+  by the period's first day, from the period of the first entry through the
+  last complete period before `today`; periods without entries count as 0.
+  Entries dated before `start` are kept (nothing the user wrote is hidden).
+  A *level* has one point per reading.
+* **Current.** Total: the last complete period's total (the period holding
+  `today` is still open). Level: the latest reading on or before `today`.
+  None without data, and for a total whose first entry is in the open period.
+* **Path.** Straight line from `baseline` at the effective start (`start`,
+  else the first entry) to `target` at `due`; flat at `baseline` before the
+  start and at `target` after `due`.
+* **Expected now.** The path at the last day of the last complete period for
+  a total (that is the day the current total describes), at `today` for a
+  level.
+* **Standing.** `achieved` / `dropped` / `paused` come from `status` (the
+  numbers are still computed). Otherwise `no-data` without a current value or
+  without a full path (baseline, target different from it, start and due).
+  Else `current` is compared to `expected_now` in the goal's direction: within
+  `ON_TRACK_TOLERANCE` (10 %) of the baseline-to-target distance, inclusive,
+  is `on-track`; further in the good direction is `ahead`, else `behind`.
+* **Projected date.** Least-squares line through the last `TREND_POINTS` (6)
+  points (x in days). None with fewer than `MIN_TREND_POINTS` (3) points, a
+  flat or wrong-way slope, an unknown direction or target, when the target
+  is already reached (see `reached`), or when it is more than
+  `MAX_PROJECTION_DAYS` away. Otherwise the first day (rounded up) on which
+  the fitted line reaches the target, never before `today`.
+* **Runs.** Consecutive series points meeting the target (direction-aware,
+  inclusive): `current_run` ends at the last point, `best_run` is the longest.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from goalbook.model.entities import Entry, Goal
+from goalbook.model.periods import last_complete_period, period_end, periods_between, totals
+
+ON_TRACK_TOLERANCE = 0.10
+TREND_POINTS = 6
+MIN_TREND_POINTS = 3
+MAX_PROJECTION_DAYS = 100 * 366
+STANDINGS = ("achieved", "dropped", "paused", "no-data", "ahead", "on-track", "behind")
+_EPS = 1e-9
+
+
+@dataclass
+class GoalProgress:
+    """The computed state of one goal on `today`."""
+    goal_id: str
+    today: date
+    kind: str | None = None                 # "total" | "level" | None (no measure)
+    per: str | None = None                  # "day" | "week" | "month" for totals
+    baseline: float | None = None
+    target: float | None = None
+    more_is_better: bool | None = None      # None: direction unknown
+    start: date | None = None               # effective start
+    due: date | None = None
+    series: list[tuple[date, float]] = field(default_factory=list)
+    met: list[bool] = field(default_factory=list)   # per series point: target met
+    current: float | None = None
+    current_date: date | None = None        # period key (total) or reading date (level)
+    expected_now: float | None = None
+    progress: float | None = None
+    standing: str = "no-data"
+    trend: float | None = None              # least-squares slope, units per day
+    projected_date: date | None = None
+    reached: bool = False
+    current_run: int = 0
+    best_run: int = 0
+    steps_done: int = 0
+    steps_total: int = 0
+    last_checkin: date | None = None
+
+    @property
+    def path(self) -> list[tuple[date, float]] | None:
+        """The two ends of the expected path, for charts; None without one."""
+        if not _has_path(self):
+            return None
+        return [(self.start, self.baseline), (self.due, self.target)]
+
+    def expected_at(self, d: date) -> float | None:
+        """Where the straight path from baseline to target puts the goal on `d`."""
+        if not _has_path(self):
+            return None
+        span = (self.due - self.start).days
+        share = min(1.0, max(0.0, (d - self.start).days / span))
+        return self.baseline + (self.target - self.baseline) * share
+
+
+def _has_path(p: GoalProgress) -> bool:
+    return (p.more_is_better is not None and p.start is not None
+            and p.due is not None and p.due > p.start)
+
+
+def meets(value: float, target: float | None, more_is_better: bool | None) -> bool:
+    """Whether `value` is at or beyond `target` in the goal's direction."""
+    if target is None or more_is_better is None:
+        return False
+    if more_is_better:
+        return value >= target - _EPS
+    return value <= target + _EPS
+
+
+def compute(goal: Goal, today: date) -> GoalProgress:
+    """Compute where `goal` stands on `today` (see the module docstring)."""
+    entries = sorted((e for e in goal.entries if e.date <= today), key=lambda e: e.date)
+    p = _skeleton(goal, today, entries)
+    if p.kind == "total":
+        p.series = _total_series(entries, p.per, today)
+        if p.series:
+            p.current_date, p.current = p.series[-1]
+        when = period_end(p.current_date, p.per) if p.current_date else today
+    elif p.kind == "level":
+        p.series = [(e.date, float(e.value)) for e in entries]
+        if p.series:
+            p.current_date, p.current = p.series[-1]
+        when = today
+    else:
+        when = today
+    p.expected_now = p.expected_at(when)
+    _fill_derived(p)
+    p.standing = _standing(goal.status, p)
+    return p
+
+
+def _skeleton(goal: Goal, today: date, entries: list[Entry]) -> GoalProgress:
+    m = goal.measure
+    p = GoalProgress(goal_id=goal.id, today=today, due=goal.due)
+    if m is not None:
+        p.kind = "total" if m.is_total else "level"
+        p.per = m.per
+        p.baseline, p.target = m.baseline, m.target
+        p.more_is_better = m.more_is_better
+    p.start = goal.start if goal.start is not None else (entries[0].date if entries else None)
+    p.steps_total = len(goal.steps)
+    p.steps_done = sum(1 for s in goal.steps if s.done is not None and s.done <= today)
+    dates = [e.date for e in entries] + [d for d, _ in goal.levels if d <= today]
+    p.last_checkin = max(dates) if dates else None
+    return p
+
+
+def _total_series(entries: list[Entry], per: str, today: date) -> list[tuple[date, float]]:
+    if not entries:
+        return []
+    sums = totals(entries, per)
+    keys = periods_between(entries[0].date, last_complete_period(today, per), per)
+    return [(k, sums.get(k, 0.0)) for k in keys]
+
+
+def _fill_derived(p: GoalProgress) -> None:
+    p.met = [meets(v, p.target, p.more_is_better) for _, v in p.series]
+    p.current_run, p.best_run = runs(p.met)
+    if p.current is None:
+        return
+    p.reached = meets(p.current, p.target, p.more_is_better)
+    if p.more_is_better is not None:
+        p.progress = (p.current - p.baseline) / (p.target - p.baseline)
+    p.trend = slope(p.series[-TREND_POINTS:])
+    p.projected_date = _projection(p)
+
+
+def runs(met: list[bool]) -> tuple[int, int]:
+    """(current run ending at the last item, best run) of consecutive Trues."""
+    best = run = 0
+    for ok in met:
+        run = run + 1 if ok else 0
+        best = max(best, run)
+    return run, best
+
+
+def slope(points: list[tuple[date, float]]) -> float | None:
+    """Least-squares slope (units per day); None with < 3 points or one date."""
+    if len(points) < MIN_TREND_POINTS:
+        return None
+    fit = _fit(points)
+    return fit[1] if fit else None
+
+
+def _fit(points: list[tuple[date, float]]) -> tuple[float, float] | None:
+    """(intercept, slope) of the least-squares line; x = days since the first point."""
+    origin = points[0][0]
+    xs = [(d - origin).days for d, _ in points]
+    ys = [v for _, v in points]
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    if sxx == 0:
+        return None
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    return my - b * mx, b
+
+
+def _projection(p: GoalProgress) -> date | None:
+    if p.reached or p.target is None or p.more_is_better is None:
+        return None
+    points = p.series[-TREND_POINTS:]
+    fit = _fit(points) if len(points) >= MIN_TREND_POINTS else None
+    if fit is None:
+        return None
+    a, b = fit
+    if (b > 0) != p.more_is_better or abs(b) < _EPS:
+        return None
+    days = math.ceil((p.target - a) / b - 1e-6)   # absorb float noise before rounding up
+    origin = points[0][0]
+    days_to_today = (p.today - origin).days
+    if days - days_to_today > MAX_PROJECTION_DAYS:
+        return None
+    return origin + timedelta(days=max(days, days_to_today))
+
+
+def _standing(status: str, p: GoalProgress) -> str:
+    if status in ("achieved", "dropped", "paused"):
+        return status
+    if p.current is None or p.expected_now is None:
+        return "no-data"
+    sign = 1.0 if p.more_is_better else -1.0
+    lead = (p.current - p.expected_now) * sign
+    tolerance = ON_TRACK_TOLERANCE * abs(p.target - p.baseline) + _EPS
+    if lead > tolerance:
+        return "ahead"
+    if lead < -tolerance:
+        return "behind"
+    return "on-track"

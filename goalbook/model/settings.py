@@ -1,0 +1,67 @@
+"""Settings from goalbook.yaml (SPEC section 5), with their own checks (GB008)."""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+from goalbook.model.entities import Settings
+
+SPAN = re.compile(r"^([1-9][0-9]*)\s*([dwm])$")
+
+
+def build_settings(doc, problems) -> Settings:
+    settings = Settings()
+    if doc is None or not doc.records:
+        return settings
+    record = doc.records[0]
+    data = record.data
+    settings.source = doc.source.path
+    settings.pos = dict(record.positions)
+    for name in ("title", "owner", "therapist", "values", "areas", "output", "rules"):
+        if name in data:
+            setattr(settings, name, data[name])
+    limits = data.get("limits", {})
+    settings.active_goals_limit = limits.get("active_goals", settings.active_goals_limit)
+    settings.weekly_minutes_limit = limits.get("weekly_minutes", settings.weekly_minutes_limit)
+    report = data.get("report", {})
+    settings.report_paper = report.get("paper", settings.report_paper)
+    settings.safety_note = data.get("safety", {}).get("note")
+    if "since" in report:
+        settings.report_since = _since(report["since"], record, doc.source.path, problems)
+    _check_rule_codes(settings, record, doc.source.path, problems)
+    return settings
+
+
+def parse_since(text: str) -> str | date | None:
+    """'last-session', a date, or a span like '30d' / '6w' / '2m'; None if none of those."""
+    text = text.strip()
+    if text == "last-session" or SPAN.match(text):
+        return text
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _since(text: str, record, path: str, problems):
+    parsed = parse_since(text)
+    if parsed is None:
+        problems.append((path, "GB008", *record.positions.get("report.since", (1, 1)),
+                         f"report.since is '{text}', which goalbook can't read",
+                         "use last-session, a date like 2026-10-01, or a span like 30d, 6w or 2m"))
+        return "last-session"
+    return parsed
+
+
+def _check_rule_codes(settings: Settings, record, path: str, problems) -> None:
+    from goalbook.rules.registry import ALL_CODES
+
+    for code in list(settings.rules):
+        if code in ALL_CODES:
+            continue
+        close = difflib.get_close_matches(code.upper(), ALL_CODES, n=1, cutoff=0.5)
+        where = record.key_positions.get(f"rules.{code}", (1, 1))
+        problems.append((path, "GB008", *where, f"'{code}' is not a goalbook rule code",
+                         f"did you mean '{close[0]}'?" if close else "run 'goalbook check --help' for the list"))
+        del settings.rules[code]

@@ -1,0 +1,80 @@
+"""A goalbook project on disk, and the first pipeline stages:
+discover → load with positions → validate → assemble the book → SMART rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
+from goalbook.load.discover import discover
+from goalbook.load.source import read_source
+from goalbook.model.assemble import assemble
+from goalbook.model.entities import Book
+from goalbook.rules.engine import apply_severities, run_rules
+from goalbook.schema.validate import validate
+
+SETTINGS_FILE = "goalbook.yaml"
+
+
+class ProjectError(Exception):
+    """The project can't be used at all (exit status 2)."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass
+class CheckResult:
+    book: Book
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return count(self.diagnostics, ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return count(self.diagnostics, WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def require_project(root: Path) -> Path:
+    root = root.resolve()
+    if not root.is_dir():
+        raise ProjectError(f"there is no folder {root}")
+    if not (root / "content").is_dir() and not (root / SETTINGS_FILE).is_file():
+        raise ProjectError(f"{root} doesn't look like a goalbook project yet (no content/ folder)",
+                           "run 'goalbook init' to start one, or use -C to point at your project")
+    return root
+
+
+def check_project(root: Path, today: date) -> CheckResult:
+    """Read every file, validate it, build the book and run the SMART rules."""
+    root = require_project(root)
+    settings_path = root / SETTINGS_FILE
+    settings_doc = validate(read_source(settings_path, SETTINGS_FILE, "settings")) if settings_path.is_file() else None
+    docs = [validate(read_source(f.abs_path, f.rel_path, f.kind)) for f in discover(root)]
+    book, cross_file = assemble(docs, settings_doc)
+    diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
+                   for p in doc.source.problems + doc.problems]
+    diagnostics += [Diagnostic(path, line, column, ERROR, code, message, hint)
+                    for path, code, line, column, message, hint in cross_file]
+    diagnostics += run_rules(book, today)
+    return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files)
+
+
+def _all(docs, settings_doc):
+    return ([settings_doc] if settings_doc else []) + docs
+
+
+def _diagnostic(path: str, problem) -> Diagnostic:
+    if isinstance(problem, tuple):
+        code, line, column, message, hint = problem
+    else:
+        code, line, column, message, hint = problem.code, problem.line, problem.column, problem.message, problem.hint
+    return Diagnostic(path, line, column, ERROR, code, message, hint)

@@ -1,0 +1,58 @@
+"""What every rule module shares: the context it runs in and how it reports.
+
+A rule module has `CODE`, `SEVERITY` (its default), `SUMMARY` (one line for
+docs and `--help`) and `check(book, ctx)`, which yields `Finding`s. Severity
+from goalbook.yaml, and formatting, are the engine's and the CLI's business.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from goalbook.model.entities import Book, Goal
+from goalbook.model.progress import GoalProgress, compute
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+
+
+@dataclass
+class RuleContext:
+    book: Book
+    today: date
+    _progress: dict[str, GoalProgress] = field(default_factory=dict)
+
+    def progress(self, goal: Goal) -> GoalProgress:
+        if goal.id not in self._progress:
+            self._progress[goal.id] = compute(goal, self.today)
+        return self._progress[goal.id]
+
+
+def goals_in_review(book: Book, statuses=("active", "paused")):
+    """Goals the SMART rules look at: active or paused, and free of schema errors
+    (so one typo doesn't cascade into a row of confusing suggestions)."""
+    return [g for g in book.goals.values() if g.status in statuses and not g.has_errors]
+
+
+def active_goals(book: Book):
+    return goals_in_review(book, ("active",))
+
+
+def at(goal: Goal, message: str, hint: str | None, *fields: str) -> Finding:
+    """A finding on `goal`, placed at the first of `fields` present in its file."""
+    line, column = goal.at(*fields)
+    return Finding(goal.source, line, column, message, hint)
+
+
+def fmt_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def fmt_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"

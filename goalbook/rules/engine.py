@@ -1,0 +1,29 @@
+"""Run the SMART rules over a book and apply the configured severities."""
+from __future__ import annotations
+
+from datetime import date
+
+from goalbook.diagnostics import OFF, Diagnostic
+from goalbook.model.entities import Book
+from goalbook.rules.base import RuleContext
+from goalbook.rules.registry import DEFAULT_SEVERITY, SMART_RULES
+
+
+def run_rules(book: Book, today: date) -> list[Diagnostic]:
+    ctx = RuleContext(book, today)
+    found = []
+    for rule in SMART_RULES:
+        for f in rule.check(book, ctx):
+            found.append(Diagnostic(f.path, f.line, f.column, rule.SEVERITY, rule.CODE, f.message, f.hint))
+    return found
+
+
+def apply_severities(diagnostics: list[Diagnostic], configured: dict[str, str]) -> list[Diagnostic]:
+    """Severity from goalbook.yaml `rules:` (error / warning / off), else the default; sorted."""
+    out = []
+    for d in diagnostics:
+        severity = configured.get(d.code, DEFAULT_SEVERITY.get(d.code, d.severity))
+        if severity != OFF:
+            out.append(d if severity == d.severity else d.with_severity(severity))
+    out.sort(key=lambda d: d.sort_key)
+    return out

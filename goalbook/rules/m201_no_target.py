@@ -1,0 +1,17 @@
+"""M201 Measurable: a goal needs a measure with a target to show progress."""
+from goalbook.diagnostics import ERROR
+from goalbook.rules.base import at, goals_in_review
+
+CODE = "M201"
+SEVERITY = ERROR
+SUMMARY = "Measurable: no measure, or no target"
+
+
+def check(book, ctx):
+    for goal in goals_in_review(book):
+        if goal.measure is None:
+            yield at(goal, "this goal has no measure yet, so progress can't be shown",
+                     "add 'measure:' with what you count, its unit, a baseline and a target", "")
+        elif goal.measure.target is None:
+            yield at(goal, "the measure has no target yet",
+                     "add 'target:' under measure: where you want to be by the due date", "measure")

@@ -1,0 +1,14 @@
+"""M202 Measurable: without a baseline, progress can't be shown from where you started."""
+from goalbook.diagnostics import WARNING
+from goalbook.rules.base import at, goals_in_review
+
+CODE = "M202"
+SEVERITY = WARNING
+SUMMARY = "Measurable: the measure has no baseline"
+
+
+def check(book, ctx):
+    for goal in goals_in_review(book):
+        if goal.measure is not None and goal.measure.baseline is None:
+            yield at(goal, "measure has no baseline; progress can't be shown from where you started",
+                     "add 'baseline:' under measure: where you are now, even a rough guess", "measure")

@@ -1,0 +1,39 @@
+"""R402 Relevant: a value or area that goalbook.yaml doesn't declare (likely a typo).
+
+Values are only checked when goalbook.yaml declares some; areas are checked
+against the declared areas or the four default ones. Comparison ignores case.
+"""
+import difflib
+
+from goalbook.diagnostics import WARNING
+from goalbook.rules.base import at, goals_in_review
+
+CODE = "R402"
+SEVERITY = WARNING
+SUMMARY = "Relevant: a value or area not among the declared ones"
+
+
+def check(book, ctx):
+    settings = book.settings
+    for goal in goals_in_review(book):
+        if goal.area and not _declared(goal.area, settings.areas):
+            yield at(goal, f"the area '{goal.area}' is not one of the declared areas",
+                     _hint(goal.area, settings.areas, "areas"), "area")
+        if not settings.values:
+            continue
+        for index, value in enumerate(goal.values):
+            if not _declared(value, settings.values):
+                yield at(goal, f"the value '{value}' is not one of the values in goalbook.yaml",
+                         _hint(value, settings.values, "values"), f"values.{index}", "values")
+
+
+def _declared(name: str, declared) -> bool:
+    return name.strip().lower() in {d.strip().lower() for d in declared}
+
+
+def _hint(name: str, declared, key: str) -> str:
+    close = difflib.get_close_matches(name.lower(), [d.lower() for d in declared], n=1, cutoff=0.6)
+    if close:
+        original = next(d for d in declared if d.lower() == close[0])
+        return f"did you mean '{original}'?"
+    return f"if it is new, add it to '{key}:' in goalbook.yaml (now: {', '.join(declared)})"

@@ -1,0 +1,14 @@
+"""T501 Time-bound: a goal needs a due date."""
+from goalbook.diagnostics import ERROR
+from goalbook.rules.base import at, goals_in_review
+
+CODE = "T501"
+SEVERITY = ERROR
+SUMMARY = "Time-bound: no due date"
+
+
+def check(book, ctx):
+    for goal in goals_in_review(book):
+        if goal.due is None:
+            yield at(goal, "this goal has no due date yet",
+                     "add 'due: YYYY-MM-DD': when you aim to reach the target; it can be revised later", "title", "")

@@ -1,0 +1,83 @@
+"""`goalbook init`: a new project with a short example that passes `check`."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from goalbook.publish.atomic import write_new_file
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../.goalbook/schema.json\n"
+
+
+class AlreadyThere(Exception):
+    def __init__(self, paths: list[str]):
+        super().__init__(", ".join(paths))
+        self.paths = paths
+
+
+def scaffold_files(today: date) -> dict[str, str]:
+    due = today + timedelta(weeks=12)
+    return {
+        "goalbook.yaml": _SETTINGS,
+        ".gitignore": "# goalbook writes the site and the report here; they can be rebuilt at any time\noutput/\n",
+        "content/goals/evening-walks.yaml": SCHEMA_LINE + _GOAL.format(start=today.isoformat(), due=due.isoformat()),
+        f"content/checkins/{today.isoformat()}.md": _CHECKIN.format(today=today.isoformat()),
+        "content/sessions/.keep": "",
+    }
+
+
+def init_project(root: Path, today: date) -> list[str]:
+    """Write the scaffold into `root`; refuse (writing nothing) if any file exists."""
+    files = scaffold_files(today)
+    existing = [name for name in files if (root / name).exists()]
+    if existing:
+        raise AlreadyThere(existing)
+    for name, text in files.items():
+        write_new_file(root / name, text)
+    return list(files)
+
+
+_SETTINGS = """\
+# goalbook settings: all optional. See the README for every field.
+title: My goals
+owner: ""
+therapist: ""
+values: [health, connection, calm]
+areas: [relationships, work/school, mental health, physical health]
+limits:
+  active_goals: 5
+  weekly_minutes: 600
+report:
+  since: last-session
+"""
+
+_GOAL = """\
+# One goal per file; the file name is the goal's id.
+title: Walk for 30 minutes on three evenings a week
+area: physical health
+values: [health, calm]
+why: Walking clears my head after work and helps me sleep.
+priority: 1
+start: {start}
+due: {due}
+review: weekly
+measure:
+  what: 30-minute evening walks
+  unit: walks
+  per: week
+  baseline: 0
+  target: 3
+  min: 0
+effort: 90
+"""
+
+_CHECKIN = """\
+---
+date: {today}
+progress:
+  evening-walks: 1
+mood: 6
+win: Went round the park after dinner.
+---
+A first short walk. It was easier once I had my shoes on.
+"""

@@ -1,0 +1,14 @@
+"""What "today" is: --today, else SOURCE_DATE_EPOCH, else the local date."""
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+
+
+def resolve_today(given: date | None = None, environ=os.environ) -> date:
+    if given is not None:
+        return given
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()

@@ -1,0 +1,82 @@
+"""Shared test helpers: real project folders on disk, and the external tools."""
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 22)
+REQUIRE_TOOLS = bool(os.environ.get("GOALBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
+
+
+class Book:
+    """A goalbook project in a temporary folder, written file by file."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "content" / "goals").mkdir(parents=True, exist_ok=True)
+
+    def write(self, relpath: str, text: str | bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def check(self, today: date = TODAY):
+        from goalbook.project import check_project
+
+        return check_project(self.root, today)
+
+    def codes(self, today: date = TODAY) -> list[tuple[str, str, int]]:
+        """(code, path, line) of every diagnostic."""
+        return [(d.code, d.path, d.line) for d in self.check(today).diagnostics]
+
+
+GOOD_GOAL = """\
+title: Walk for 30 minutes on three evenings a week
+area: physical health
+values: [health]
+why: Walking clears my head.
+start: 2026-10-01
+due: 2027-01-31
+measure:
+  what: evening walks
+  unit: walks
+  per: week
+  baseline: 0
+  target: 3
+  min: 0
+"""
+
+
+@pytest.fixture
+def book(tmp_path) -> Book:
+    return Book(tmp_path / "book")
+
+
+@pytest.fixture
+def example_book(tmp_path) -> Path:
+    """A copy of the repository's example book (content/ and goalbook.yaml)."""
+    root = tmp_path / "example"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "goalbook.yaml", root / "goalbook.yaml")
+    return root
+
+
+def require_tool(path_or_name: str, why: str) -> str:
+    """The tool's path; skip without it locally, but fail in CI (GOALBOOK_REQUIRE_TOOLS)."""
+    found = path_or_name if os.path.exists(path_or_name) else shutil.which(path_or_name)
+    if found:
+        return found
+    message = f"{path_or_name} is needed {why}"
+    if REQUIRE_TOOLS:
+        pytest.fail(message + " (CI requires it; 'make system-deps' installs it)")
+    pytest.skip(message)
