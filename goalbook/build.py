@@ -1,0 +1,119 @@
+"""`goalbook build`: validate → snapshot → render HTML → render PDF → publish atomically.
+
+Pelican's order: read everything and build the model first; only a book
+without errors is rendered, and nothing is written until every file is ready.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from goalbook.project import CheckResult, check_project
+from goalbook.publish.output import Published, check_output_path, publish, read_manifest
+from goalbook.reporter import Reporter
+
+REPORT_HTML = "report.html"
+REPORT_PDF = "report.pdf"
+
+
+@dataclass
+class BuildOptions:
+    today: date
+    strict: bool = False
+    pdf: bool = True
+    since: str | date | None = None
+    until: date | None = None
+    output: Path | None = None
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    output: Path | None = None
+    published: Published | None = None
+    pdf: str = "skipped"            # "rendered" | "unchanged" | "skipped"
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.published is not None
+
+
+def output_folder(root: Path, check: CheckResult, given: Path | None) -> Path:
+    if given is not None:
+        return given if given.is_absolute() else Path.cwd() / given
+    return root / check.book.settings.output
+
+
+def build(root: Path, options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
+    """Build the site (and the PDF) into the output folder, or write nothing at all.
+
+    Raises UnsafeOutput for an output folder goalbook must not replace.
+    """
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    check = check_project(root, options.today)
+    result = BuildResult(check)
+    result.timings["check"] = time.perf_counter() - started
+    if check.failed(options.strict):
+        reporter.info("nothing was written: the problems above need a look first")
+        return result
+    output = check_output_path(output_folder(root.resolve(), check, options.output), root)
+    files, extra, result.pdf = render_all(root, check, options, output, result.timings)
+    step = time.perf_counter()
+    result.published = publish(files, output, extra)
+    result.timings["publish"] = time.perf_counter() - step
+    result.output = output
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict):
+    """Every output file as bytes, the manifest extras, and what happened to the PDF."""
+    from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.report import render_report_html
+    from goalbook.render.site import render_site
+
+    step = time.perf_counter()
+    snapshot = build_snapshot(check.book, check.diagnostics, options.today,
+                              since=options.since, until=options.until)
+    files = render_site(snapshot, root)
+    report_html = render_report_html(snapshot, root)
+    files[REPORT_HTML] = report_html.encode("utf-8")
+    timings["html"] = time.perf_counter() - step
+    digest = hashlib.sha256(files[REPORT_HTML] + options.today.isoformat().encode()).hexdigest()
+    extra = {"report_html_sha256": digest}
+    if not options.pdf:
+        return files, extra, "skipped"
+    step = time.perf_counter()
+    previous_pdf = _unchanged_pdf(output, digest)
+    if previous_pdf is not None:
+        files[REPORT_PDF] = previous_pdf
+        state = "unchanged"
+    else:
+        from goalbook.pdf.render import render_pdf
+
+        settings = check.book.settings
+        files[REPORT_PDF] = render_pdf(report_html, today=options.today, title=settings.title,
+                                       paper=settings.report_paper)
+        state = "rendered"
+    timings["pdf"] = time.perf_counter() - step
+    return files, extra, state
+
+
+def _unchanged_pdf(output: Path, digest: str) -> bytes | None:
+    """The last build's PDF, if its report HTML was the same (and the file is intact)."""
+    manifest = read_manifest(output)
+    if manifest.get("report_html_sha256") != digest:
+        return None
+    try:
+        data = (output / REPORT_PDF).read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != manifest.get("files", {}).get(REPORT_PDF):
+        return None
+    return data
