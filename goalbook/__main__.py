@@ -1,3 +1,3 @@
-from goalbook.cli import main
+from goalbook.cli import run
 
-main()
+run()

@@ -19,6 +19,14 @@ REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
 
 
+class BuildError(Exception):
+    """The book is fine but the build can't finish (e.g. a user template has a mistake)."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
 @dataclass
 class BuildOptions:
     today: date
@@ -63,13 +71,27 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None) -
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
-    files, extra, result.pdf = render_all(root, check, options, output, result.timings)
+    files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings)
     step = time.perf_counter()
     result.published = publish(files, output, extra)
     result.timings["publish"] = time.perf_counter() - step
     result.output = output
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _render_or_explain(root, check, options, output, timings):
+    import jinja2
+
+    try:
+        return render_all(root, check, options, output, timings)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise BuildError(f"the template {where} can't be read: {exc.message}",
+                         "fix the template, or remove it to use the built-in one") from exc
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"a template stopped the build: {exc}",
+                         "if you changed a template in templates/, check it, or remove it to use the built-in one") from exc
 
 
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict):

@@ -62,3 +62,16 @@ def _register() -> None:
 
 
 _register()
+
+
+def run() -> None:
+    """The console entry point: goalbook's own mistakes get a calm message, not a traceback."""
+    try:
+        main()
+    except Exception as exc:  # noqa: BLE001 - last line of defence for the user
+        if os.environ.get("GOALBOOK_DEBUG"):
+            raise
+        click.echo(f"goalbook: something went wrong inside goalbook ({type(exc).__name__}: {exc}).", err=True)
+        click.echo("  hint: this is a bug in goalbook, not in your files, and nothing was changed; "
+                   "run again with GOALBOOK_DEBUG=1 for details to report it", err=True)
+        sys.exit(70)

@@ -20,7 +20,7 @@ from goalbook.cli import DATE, fail, stdout_color, strict_option, today_option, 
 def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: str | None,
           until: date | None, output: Path | None) -> None:
     """Check, then write the HTML site and the PDF report to the output folder."""
-    from goalbook.build import BuildOptions, build as run_build
+    from goalbook.build import BuildError, BuildOptions, build as run_build
     from goalbook.model.settings import parse_since
     from goalbook.output_format import format_text, summary
     from goalbook.project import ProjectError
@@ -38,6 +38,8 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
         result = run_build(project, options)
     except (ProjectError, UnsafeOutput) as exc:
         fail(str(exc), exc.hint)
+    except BuildError as exc:
+        fail(f"{exc} — nothing was written; the previous output is as it was", exc.hint, status=1)
     check = result.check
     if check.diagnostics:
         click.echo(format_text(check.diagnostics, color=stdout_color()), color=use_color())

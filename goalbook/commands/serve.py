@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import tempfile
+import threading
+from datetime import date
+from pathlib import Path
+
+import click
+
+from goalbook.cli import fail, today_option
+
+
+class _EchoReporter:
+    def info(self, message: str) -> None:
+        click.echo(message, err=True)
+
+
+@click.command()
+@click.option("-p", "--port", default=8000, show_default=True, help="Port on 127.0.0.1 (a free one is used if it is taken).")
+@click.option("--pdf", is_flag=True, help="Also rebuild the PDF report on every change (slower).")
+@today_option
+@click.pass_obj
+def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
+    """Build into a temporary folder, serve it on 127.0.0.1 and rebuild when files change.
+
+    Your output/ folder is not touched. Stop with Ctrl-C.
+    """
+    from goalbook.build import BuildOptions
+    from goalbook.project import ProjectError, require_project
+    from goalbook.serve.loop import Rebuilder
+    from goalbook.serve.server import SiteState, port_of, start
+    from goalbook.today import resolve_today
+
+    try:
+        root = require_project(project)
+    except ProjectError as exc:
+        fail(str(exc), exc.hint)
+    with tempfile.TemporaryDirectory(prefix="goalbook-serve-") as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        state = SiteState(site)
+        rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
+        rebuilder.rebuild()
+        server = start(state, port)
+        click.echo(f"Serving on http://127.0.0.1:{port_of(server)}/ (only this computer can see it). "
+                   "Ctrl-C stops.", err=True)
+        stop = threading.Event()
+        try:
+            rebuilder.watch(stop)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+            server.shutdown()
+            server.server_close()
+            click.echo("Stopped. Your files are as you left them.", err=True)

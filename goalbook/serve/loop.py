@@ -1,0 +1,57 @@
+"""Rebuild the site when the user's files change; a burst of saves is one rebuild."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from goalbook.build import BuildError, BuildOptions, build
+from goalbook.output_format import format_text
+from goalbook.project import SETTINGS_FILE, ProjectError
+from goalbook.publish.output import UnsafeOutput
+from goalbook.serve.server import SiteState
+
+DEBOUNCE_MS = 150
+
+
+class Rebuilder:
+    def __init__(self, project: Path, site: Path, options: BuildOptions, state: SiteState, reporter):
+        self.project = project
+        self.site = site
+        self.options = options
+        self.state = state
+        self.reporter = reporter
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        options = BuildOptions(**{**self.options.__dict__, "output": self.site})
+        try:
+            result = build(self.project, options)
+        except (ProjectError, UnsafeOutput, BuildError) as exc:
+            self._show([f"{exc}" + (f"\n  hint: {exc.hint}" if exc.hint else "")])
+            return
+        if not result.ok:
+            self._show([format_text([d], color=False) for d in result.check.diagnostics if d.severity == "error"])
+            return
+        self.state.update([])
+        warnings = result.check.warnings
+        self.reporter.info(f"rebuilt in {time.perf_counter() - started:.2f} s"
+                           + (f" ({warnings} suggestions; run goalbook check to see them)" if warnings else ""))
+
+    def _show(self, problems: list[str]) -> None:
+        self.state.update(problems)
+        self.reporter.info("not rebuilt yet; the page shows what to look at:\n" + "\n".join(problems))
+
+    def watch(self, stop: threading.Event) -> None:
+        import watchfiles
+
+        paths = [p for p in (self.project / "content", self.project / "templates",
+                             self.project / SETTINGS_FILE) if p.exists()]
+        for _changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=30, stop_event=stop,
+                                         raise_interrupt=False, watch_filter=_relevant):
+            self.rebuild()
+
+
+def _relevant(change, path: str) -> bool:
+    name = Path(path).name
+    return not name.startswith((".", "_")) and not name.endswith(("~", ".swp", ".tmp"))
