@@ -43,6 +43,7 @@ test: setup system-deps
 	GOALBOOK_VNU=$(abspath $(VNU)) $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run.py
 
 clean:

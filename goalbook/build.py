@@ -57,10 +57,11 @@ def output_folder(root: Path, check: CheckResult, given: Path | None) -> Path:
     return root / check.book.settings.output
 
 
-def build(root: Path, options: BuildOptions, reporter: Reporter | None = None) -> BuildResult:
+def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, env=None) -> BuildResult:
     """Build the site (and the PDF) into the output folder, or write nothing at all.
 
-    Raises UnsafeOutput for an output folder goalbook must not replace.
+    `env` is a Jinja environment to reuse (serve keeps one, so templates are
+    compiled once). Raises UnsafeOutput for an output folder goalbook must not replace.
     """
     reporter = reporter or Reporter()
     started = time.perf_counter()
@@ -71,7 +72,7 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None) -
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
-    files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings)
+    files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
     step = time.perf_counter()
     result.published = publish(files, output, extra)
     result.timings["publish"] = time.perf_counter() - step
@@ -80,11 +81,11 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None) -
     return result
 
 
-def _render_or_explain(root, check, options, output, timings):
+def _render_or_explain(root, check, options, output, timings, env):
     import jinja2
 
     try:
-        return render_all(root, check, options, output, timings)
+        return render_all(root, check, options, output, timings, env)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"the template {where} can't be read: {exc.message}",
@@ -94,17 +95,19 @@ def _render_or_explain(root, check, options, output, timings):
                          "if you changed a template in templates/, check it, or remove it to use the built-in one") from exc
 
 
-def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict):
+def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
     from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.environment import make_environment
     from goalbook.render.report import render_report_html
     from goalbook.render.site import render_site
 
     step = time.perf_counter()
     snapshot = build_snapshot(check.book, check.diagnostics, options.today,
                               since=options.since, until=options.until)
-    files = render_site(snapshot, root)
-    report_html = render_report_html(snapshot, root)
+    env = env or make_environment(root)
+    files = render_site(snapshot, root, env=env)
+    report_html = render_report_html(snapshot, root, env=env)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
     digest = hashlib.sha256(files[REPORT_HTML] + options.today.isoformat().encode()).hexdigest()

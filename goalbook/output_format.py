@@ -20,7 +20,7 @@ def format_text(diagnostics: list[Diagnostic], color: bool) -> str:
             where = click.style(where, bold=True)
             severity = click.style(severity, **_STYLE.get(d.severity, {}))
             code = click.style(code, dim=True)
-        lines.append(f"{where} {severity} {code} {d.message}")
+        lines.append(f"{where} {severity} {code}: {d.message}")
         if d.hint:
             lines.append(f"  hint: {d.hint}")
     return "\n".join(lines)

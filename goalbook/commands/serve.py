@@ -40,17 +40,19 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         site.mkdir()
         state = SiteState(site)
         rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
-        rebuilder.rebuild()
-        server = start(state, port)
-        click.echo(f"Serving on http://127.0.0.1:{port_of(server)}/ (only this computer can see it). "
-                   "Ctrl-C stops.", err=True)
         stop = threading.Event()
+        server = None
         try:
+            rebuilder.rebuild()
+            server = start(state, port)
+            click.echo(f"Serving on http://127.0.0.1:{port_of(server)}/ (only this computer can see it). "
+                       "Ctrl-C stops.", err=True)
             rebuilder.watch(stop)
         except KeyboardInterrupt:
             pass
         finally:
             stop.set()
-            server.shutdown()
-            server.server_close()
-            click.echo("Stopped. Your files are as you left them.", err=True)
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+        click.echo("Stopped. Your files are as you left them.", err=True)

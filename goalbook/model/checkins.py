@@ -5,23 +5,28 @@ from __future__ import annotations
 import difflib
 
 from goalbook.model.entities import Checkin, Entry, Goal, QuestionnaireScore
-from goalbook.model.measures import check_score
+from goalbook.model.measures import QUESTIONNAIRES, check_score
 
 
 def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Checkin]:
     checkins: list[Checkin] = []
     for doc in docs:
         for record in doc.records:
-            checkin = _checkin(record.data, doc.source.path, record.positions, "", problems)
+            checkin = _checkin(record.data, doc.source.path, _with_keys(record), "", problems)
             if checkin is not None:
                 checkins.append(checkin)
     for goal, record in inline:
         for index, data in enumerate(record.data.get("checkins", [])):
-            checkin = _checkin(data, goal.source, record.positions, f"checkins.{index}.", problems, goal.id)
+            checkin = _checkin(data, goal.source, _with_keys(record), f"checkins.{index}.", problems, goal.id)
             if checkin is not None:
                 checkins.append(checkin)
     checkins.sort(key=lambda c: (c.date, c.source, c.pos))
     return checkins
+
+
+def _with_keys(record) -> dict:
+    """Value positions, plus key positions as '<path>:key' (a goal id is a key)."""
+    return {**record.positions, **{f"{k}:key": v for k, v in record.key_positions.items()}}
 
 
 def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal_id: str | None = None):
@@ -60,6 +65,7 @@ def _questionnaires(checkin: Checkin, measures: dict, path: str, problems) -> No
         where = checkin.field_pos.get(f"measures.{name}", checkin.pos)
         message = check_score(name, given)
         if message:
+            where = _bad_item_pos(checkin, name, given, where)
             problems.append((path, "GB007", *where, message, "PHQ-9 has 9 items and GAD-7 has 7, each scored 0–3"))
             continue
         items = list(given) if isinstance(given, list) else None
@@ -67,9 +73,22 @@ def _questionnaires(checkin: Checkin, measures: dict, path: str, problems) -> No
         checkin.measures[name] = QuestionnaireScore(name, checkin.date, total, items, path, where)
 
 
+def _bad_item_pos(checkin: Checkin, name: str, given, where):
+    """The position of the first item score out of range, when that is what's wrong."""
+    q = QUESTIONNAIRES.get(name)
+    if q is None or not isinstance(given, list) or len(given) != q.items:
+        return where
+    for index, item in enumerate(given):
+        if not 0 <= item <= q.item_max:
+            return checkin.field_pos.get(f"measures.{name}.{index}", where)
+    return where
+
+
 def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files: set[str], problems) -> None:
     """Give each goal its entries and levels; report unknown goals and misfit values."""
     for checkin in checkins:
+        if checkin.goal is not None and checkin.goal not in checkin.progress:
+            _find_goal(checkin.goal, "progress", checkin, goals, goal_files, problems)   # `goal:` without a value
         for goal_id, value in checkin.progress.items():
             goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
             if goal is not None and _fits(goal, value, checkin, goal_id, problems):
@@ -107,7 +126,7 @@ def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | N
 def _key_pos(checkin: Checkin, field: str, goal_id: str):
     if field == "progress" and checkin.goal == goal_id and "goal" in checkin.field_pos:
         return checkin.field_pos["goal"]
-    return checkin.field_pos.get(f"{field}.{goal_id}", checkin.pos)
+    return checkin.field_pos.get(f"{field}.{goal_id}:key", checkin.field_pos.get(f"{field}.{goal_id}", checkin.pos))
 
 
 def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) -> bool:

@@ -10,8 +10,9 @@ SUMMARY = "Measurable: no measure, or no target"
 def check(book, ctx):
     for goal in goals_in_review(book):
         if goal.measure is None:
+            # an empty 'measure:' line is where the measure belongs; else the top of the file
             yield at(goal, "this goal has no measure yet, so progress can't be shown",
-                     "add 'measure:' with what you count, its unit, a baseline and a target", "")
+                     "add 'measure:' with what you count, its unit, a baseline and a target", "measure:key", "")
         elif goal.measure.target is None:
             yield at(goal, "the measure has no target yet",
                      "add 'target:' under measure: where you want to be by the due date", "measure")

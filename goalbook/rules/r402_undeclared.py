@@ -36,4 +36,6 @@ def _hint(name: str, declared, key: str) -> str:
     if close:
         original = next(d for d in declared if d.lower() == close[0])
         return f"did you mean '{original}'?"
+    if not declared:
+        return f"if it is new, add it to '{key}:' in goalbook.yaml"
     return f"if it is new, add it to '{key}:' in goalbook.yaml (now: {', '.join(declared)})"

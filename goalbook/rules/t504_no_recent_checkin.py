@@ -1,7 +1,8 @@
 """T504 Time-bound: no check-in for longer than twice the review period.
 
 Only active goals: a paused goal isn't expected to check in. A goal with no
-check-in at all is measured from its start date.
+check-in at all is measured from its start date. Any check-in about the goal
+counts, with or without a value: "too tired this week" in a note is a check-in.
 """
 from goalbook.diagnostics import WARNING
 from goalbook.model.entities import REVIEW_DAYS
@@ -14,7 +15,7 @@ SUMMARY = "Time-bound: no check-in for longer than twice the review period"
 
 def check(book, ctx):
     for goal in active_goals(book):
-        last = _last_checkin(goal, ctx.today)
+        last = _last_checkin(book, goal, ctx.today)
         since = last or goal.start
         if since is None or since > ctx.today:
             continue
@@ -27,6 +28,8 @@ def check(book, ctx):
                      "review", "title", "")
 
 
-def _last_checkin(goal, today):
-    dates = [e.date for e in goal.entries if e.date <= today] + [d for d, _ in goal.levels if d <= today]
+def _last_checkin(book, goal, today):
+    dates = [e.date for e in goal.entries] + [d for d, _ in goal.levels]
+    dates += [c.date for c in book.checkins if c.goal == goal.id]
+    dates = [d for d in dates if d <= today]
     return max(dates) if dates else None

@@ -21,12 +21,15 @@ class Rebuilder:
         self.options = options
         self.state = state
         self.reporter = reporter
+        self.env = None
 
-    def rebuild(self) -> None:
+    def rebuild(self, templates_changed: bool = False) -> None:
         started = time.perf_counter()
         options = BuildOptions(**{**self.options.__dict__, "output": self.site})
+        if self.env is None or templates_changed:
+            self.env = _environment(self.project)
         try:
-            result = build(self.project, options)
+            result = build(self.project, options, env=self.env)
         except (ProjectError, UnsafeOutput, BuildError) as exc:
             self._show([f"{exc}" + (f"\n  hint: {exc.hint}" if exc.hint else "")])
             return
@@ -43,13 +46,24 @@ class Rebuilder:
         self.reporter.info("not rebuilt yet; the page shows what to look at:\n" + "\n".join(problems))
 
     def watch(self, stop: threading.Event) -> None:
+        import logging
+
         import watchfiles
 
+        logging.getLogger("watchfiles").setLevel(logging.ERROR)
         paths = [p for p in (self.project / "content", self.project / "templates",
                              self.project / SETTINGS_FILE) if p.exists()]
-        for _changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=30, stop_event=stop,
-                                         raise_interrupt=False, watch_filter=_relevant):
-            self.rebuild()
+        templates = str(self.project / "templates")
+        for changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=30, stop_event=stop,
+                                        raise_interrupt=False, watch_filter=_relevant):
+            self.rebuild(templates_changed=any(path.startswith(templates) for _, path in changes))
+
+
+def _environment(project: Path):
+    """One Jinja environment for the whole session: templates compile once."""
+    from goalbook.render.environment import make_environment
+
+    return make_environment(project)
 
 
 def _relevant(change, path: str) -> bool:
