@@ -41,18 +41,21 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         state = SiteState(site)
         rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
         stop = threading.Event()
-        server = None
-        try:
+        servers = []
+
+        def ready() -> None:
             rebuilder.rebuild()
-            server = start(state, port)
-            click.echo(f"Serving on http://127.0.0.1:{port_of(server)}/ (only this computer can see it). "
+            servers.append(start(state, port))
+            click.echo(f"Serving on http://127.0.0.1:{port_of(servers[0])}/ (only this computer can see it). "
                        "Ctrl-C stops.", err=True)
-            rebuilder.watch(stop)
+
+        try:
+            rebuilder.watch(stop, on_ready=ready)
         except KeyboardInterrupt:
             pass
         finally:
             stop.set()
-            if server is not None:
+            for server in servers:
                 server.shutdown()
                 server.server_close()
         click.echo("Stopped. Your files are as you left them.", err=True)

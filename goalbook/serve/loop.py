@@ -45,7 +45,12 @@ class Rebuilder:
         self.state.update(problems)
         self.reporter.info("not rebuilt yet; the page shows what to look at:\n" + "\n".join(problems))
 
-    def watch(self, stop: threading.Event) -> None:
+    def watch(self, stop: threading.Event, on_ready=None) -> None:
+        """Rebuild on every burst of changes until `stop` is set.
+
+        `on_ready` runs once the watcher is live (watchfiles yields an empty set
+        after its first timeout), so nothing saved after it can be missed.
+        """
         import logging
 
         import watchfiles
@@ -55,8 +60,13 @@ class Rebuilder:
                              self.project / SETTINGS_FILE) if p.exists()]
         templates = str(self.project / "templates")
         for changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=30, stop_event=stop,
-                                        raise_interrupt=False, watch_filter=_relevant):
-            self.rebuild(templates_changed=any(path.startswith(templates) for _, path in changes))
+                                        raise_interrupt=False, watch_filter=_relevant,
+                                        yield_on_timeout=True, rust_timeout=100):
+            if on_ready is not None:
+                on_ready()
+                on_ready = None
+            if changes:
+                self.rebuild(templates_changed=any(path.startswith(templates) for _, path in changes))
 
 
 def _environment(project: Path):

@@ -59,6 +59,10 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(str(self.state.version).encode(), "text/plain")
         if path == "/__goalbook/reload.js":
             return self._send(RELOAD_JS, "text/javascript")
+        if path == "/favicon.ico":          # browsers ask for it; the site has none
+            self.send_response(204)
+            self.end_headers()
+            return None
         if path.endswith("/"):
             path += "index.html"
         if path.endswith(".html"):
