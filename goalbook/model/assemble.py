@@ -52,6 +52,7 @@ def _build_goals(docs: list[Validated], problems: list[Problem]):
         if not doc.records:
             continue
         goals[goal_id] = _goal(goal_id, doc)
+        _check_scale(goals[goal_id], problems)
         inline.append((goals[goal_id], doc.records[0]))
     return goals, inline
 
@@ -75,6 +76,19 @@ def _goal(goal_id: str, doc: Validated) -> Goal:
     )
     goal.pos.update({f"{k}:key": v for k, v in record.key_positions.items()})
     return goal
+
+
+def _check_scale(goal: Goal, problems: list[Problem]) -> None:
+    """A GAS scale's values must move with its levels in the goal's direction."""
+    from goalbook.model.measures import scale_is_monotonic
+
+    if not goal.scale or scale_is_monotonic(goal):
+        return
+    more = goal.measure.more_is_better if goal.measure else None
+    way = {True: "rise", False: "fall", None: "move in one direction"}[more]
+    problems.append((goal.source, "GB003", *goal.at("scale"),
+                     f"the scale's values don't {way} steadily from level -2 to level 2",
+                     "each level's value should be further towards the target than the one below it"))
 
 
 def _sessions(doc: Validated) -> list[Session]:
