@@ -35,6 +35,8 @@ class BuildOptions:
     since: str | date | None = None
     until: date | None = None
     output: Path | None = None
+    durable: bool = True            # fsync before publishing; serve's temporary site doesn't need it
+    cache: object | None = None     # a SourceCache kept by serve between builds
 
 
 @dataclass
@@ -65,7 +67,7 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     """
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    check = check_project(root, options.today)
+    check = check_project(root, options.today, options.cache)
     result = BuildResult(check)
     result.timings["check"] = time.perf_counter() - started
     if check.failed(options.strict):
@@ -74,7 +76,7 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
     files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
     step = time.perf_counter()
-    result.published = publish(files, output, extra)
+    result.published = publish(files, output, extra, durable=options.durable)
     result.timings["publish"] = time.perf_counter() - step
     result.output = output
     result.seconds = time.perf_counter() - started

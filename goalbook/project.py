@@ -53,12 +53,16 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def check_project(root: Path, today: date) -> CheckResult:
-    """Read every file, validate it, build the book and run the SMART rules."""
+def check_project(root: Path, today: date, cache=None) -> CheckResult:
+    """Read every file, validate it, build the book and run the SMART rules.
+
+    `cache` (a `goalbook.load.cache.SourceCache`) lets `serve` skip files that
+    did not change since the last build.
+    """
     root = require_project(root)
     settings_path = root / SETTINGS_FILE
-    settings_doc = validate(read_source(settings_path, SETTINGS_FILE, "settings")) if settings_path.is_file() else None
-    docs = [validate(read_source(f.abs_path, f.rel_path, f.kind)) for f in discover(root)]
+    settings_doc = _load(settings_path, SETTINGS_FILE, "settings", cache) if settings_path.is_file() else None
+    docs = [_load(f.abs_path, f.rel_path, f.kind, cache) for f in discover(root)]
     book, cross_file = assemble(docs, settings_doc)
     diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
                    for p in doc.source.problems + doc.problems]
@@ -66,6 +70,13 @@ def check_project(root: Path, today: date) -> CheckResult:
                     for path, code, line, column, message, hint in cross_file]
     diagnostics += run_rules(book, today)
     return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files)
+
+
+def _load(abs_path: Path, rel_path: str, kind: str, cache):
+    def load():
+        return validate(read_source(abs_path, rel_path, kind))
+
+    return cache.get_or_load(abs_path, load) if cache is not None else load()
 
 
 def _all(docs, settings_doc):

@@ -81,11 +81,12 @@ def recover(output: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
+def publish(files: dict[str, bytes], output: Path, extra: dict | None = None, durable: bool = True) -> Published:
     """Write `files` into a staging folder next to `output`, then swap it in.
 
     Until the swap, `output` is untouched; if anything fails, the staging
     folder is removed and the previous output stays exactly as it was.
+    `durable=False` skips fsync (for serve's throwaway folder).
     """
     recover(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +99,8 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) ->
         manifest = _manifest(files, extra)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        _fsync_tree(staging)
+        if durable:
+            _fsync_tree(staging)
         _swap_in(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from goalbook.build import BuildError, BuildOptions, build
+from goalbook.load.cache import SourceCache
 from goalbook.output_format import format_text
 from goalbook.project import SETTINGS_FILE, ProjectError
 from goalbook.publish.output import UnsafeOutput
@@ -22,10 +23,12 @@ class Rebuilder:
         self.state = state
         self.reporter = reporter
         self.env = None
+        self.cache = SourceCache()
 
     def rebuild(self, templates_changed: bool = False) -> None:
         started = time.perf_counter()
-        options = BuildOptions(**{**self.options.__dict__, "output": self.site})
+        options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
+                                  "cache": self.cache})
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
