@@ -20,11 +20,15 @@ REPORT_PDF = "report.pdf"
 
 
 class BuildError(Exception):
-    """The book is fine but the build can't finish (e.g. a user template has a mistake)."""
+    """The book is fine but the build can't finish (e.g. a user template has a mistake).
 
-    def __init__(self, message: str, hint: str | None = None):
+    `usage` marks a problem with the options given (exit status 2).
+    """
+
+    def __init__(self, message: str, hint: str | None = None, usage: bool = False):
         super().__init__(message)
         self.hint = hint
+        self.usage = usage
 
 
 @dataclass
@@ -105,8 +109,12 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.render.site import render_site
 
     step = time.perf_counter()
-    snapshot = build_snapshot(check.book, check.diagnostics, options.today,
-                              since=options.since, until=options.until)
+    try:
+        snapshot = build_snapshot(check.book, check.diagnostics, options.today,
+                                  since=options.since, until=options.until)
+    except ValueError as exc:
+        raise BuildError(f"the report period can't be used: {exc}",
+                         "--since must come before --until (which defaults to today)", usage=True) from exc
     env = env or make_environment(root)
     files = render_site(snapshot, root, env=env)
     report_html = render_report_html(snapshot, root, env=env)

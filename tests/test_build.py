@@ -149,3 +149,15 @@ def test_pdf_is_reused_when_the_report_did_not_change(example_book):
     second = build(example_book, BuildOptions(today=date(2026, 11, 22)))
     assert second.pdf == "unchanged"
     assert (example_book / "output" / "report.pdf").read_bytes() == pdf
+
+
+def test_a_period_that_ends_before_it_starts_is_a_usage_error(built):
+    before = tree(built / "output")
+    result = run(built, "--no-pdf", "--since", "2026-12-01")
+    assert result.exit_code == 2
+    assert "period" in result.output and "Traceback" not in result.output
+    assert tree(built / "output") == before
+
+
+def test_an_unreadable_since_is_a_usage_error(built):
+    assert run(built, "--no-pdf", "--since", "last-tuesday").exit_code == 2

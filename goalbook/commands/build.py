@@ -39,7 +39,8 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
     except (ProjectError, UnsafeOutput) as exc:
         fail(str(exc), exc.hint)
     except BuildError as exc:
-        fail(f"{exc} — nothing was written; the previous output is as it was", exc.hint, status=1)
+        fail(f"{exc} — nothing was written; the previous output is as it was", exc.hint,
+             status=2 if exc.usage else 1)
     check = result.check
     if check.diagnostics:
         click.echo(format_text(check.diagnostics, color=stdout_color()), color=use_color())

@@ -1,0 +1,225 @@
+"""One computation of the whole book on one day, which every view uses.
+
+`build_snapshot(book, diagnostics, today, since, until)` gathers what the
+site, the PDF report and `goalbook export` show, so they always agree. It is
+pure: no I/O, and it depends on `today` only (never the clock).
+
+* **Period**: see `goalbook.model.snapshot_period` (default: since the
+  latest session on or before `until`, else 30 days; `until` = `today`).
+* **Goals**, GAS, areas, consistency: see `goalbook.model.snapshot_goals`.
+* **Lists.** "History" lists (`checkins`, `sessions`, `scores`,
+  `mood_history`) hold everything on or before `today`; "period" lists hold
+  what is dated within the period. All in date order (oldest first), ties
+  by file; `timeline` is newest first.
+* **Questionnaire change** per name: first → latest score within the
+  period, only when the period holds two or more scores of that name.
+* **Item-9 alerts**: PHQ-9 scores whose item 9 is above 0 dated within the
+  period, plus the latest PHQ-9 on or before `today` if it is positive.
+* **Since last session**: from the latest session on or before `today`
+  (else the period's start) through `today`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from goalbook.model.entities import Book, Checkin, QuestionnaireScore, Revision, Session, Settings, Step
+from goalbook.model.measures import band, item9_positive, questionnaire, reliable_change
+from goalbook.model.snapshot_goals import Gas, GoalView, areas, gas, goal_views
+from goalbook.model.snapshot_period import Period, last_session, resolve_period
+
+__all__ = ["build_snapshot", "resolve_period", "Snapshot", "GoalView", "Period", "Gas",
+           "ScoreView", "Change", "Discuss", "SinceSession"]
+
+
+@dataclass
+class ScoreView:
+    score: QuestionnaireScore
+    title: str                          # "PHQ-9"
+    band: str | None
+    max: int
+
+    @property
+    def name(self) -> str:
+        return self.score.name
+
+    @property
+    def date(self) -> date:
+        return self.score.date
+
+    @property
+    def total(self) -> int:
+        return self.score.total
+
+
+@dataclass
+class Change:
+    name: str
+    title: str
+    first: ScoreView
+    latest: ScoreView
+    reliable: str                       # "improved" | "deteriorated" | "none"
+
+    @property
+    def change(self) -> int:
+        return self.latest.total - self.first.total
+
+
+@dataclass
+class Discuss:
+    date: date
+    text: str
+    checkin: Checkin
+
+
+@dataclass
+class SinceSession:
+    """What happened since the last session (or over the period, without one)."""
+    session: Session | None
+    since: date
+    checkins: list[Checkin]
+    values: int                         # goal values recorded
+    wins: list[Checkin]                 # check-ins with a win
+    steps_done: list[tuple[GoalView, Step]]
+    revisions: list[tuple[GoalView, Revision]]
+    mood_average: float | None
+
+
+@dataclass
+class Snapshot:
+    today: date
+    period: Period
+    settings: Settings
+    goals: list[GoalView]               # every goal, in display order
+    gas: Gas
+    areas: list[tuple[str, int, int]]   # (area, active goals, all goals)
+    scores: list[ScoreView]             # every questionnaire score on or before today
+    changes: dict[str, Change]          # by name, within the period
+    alerts: list[ScoreView]             # PHQ-9 item 9 above 0
+    checkins: list[Checkin]             # on or before today
+    sessions: list[Session]             # on or before today
+    last_session: Session | None        # latest on or before the period's end
+    discuss: list[Discuss]              # within the period
+    since_last_session: SinceSession
+    diagnostics: list = field(default_factory=list)
+
+    @property
+    def active(self) -> list[GoalView]:
+        return [g for g in self.goals if g.is_active]
+
+    @property
+    def by_id(self) -> dict[str, GoalView]:
+        return {g.id: g for g in self.goals}
+
+    @property
+    def other_warnings(self) -> list:
+        """Diagnostics that don't belong to a goal's file (settings, check-ins, sessions)."""
+        sources = {g.goal.source for g in self.goals}
+        return [d for d in self.diagnostics if d.path not in sources]
+
+    @property
+    def period_checkins(self) -> list[Checkin]:
+        return [c for c in self.checkins if c.date in self.period]
+
+    @property
+    def period_sessions(self) -> list[Session]:
+        return [s for s in self.sessions if s.date in self.period]
+
+    @property
+    def period_scores(self) -> list[ScoreView]:
+        return [s for s in self.scores if s.date in self.period]
+
+    @property
+    def mood_history(self) -> list[tuple[date, float]]:
+        return [(c.date, float(c.mood)) for c in self.checkins if c.mood is not None]
+
+    @property
+    def mood(self) -> list[tuple[date, float]]:
+        """Mood within the period."""
+        return [(d, v) for d, v in self.mood_history if d in self.period]
+
+    @property
+    def homework(self) -> list[str]:
+        return list(self.last_session.homework) if self.last_session else []
+
+    def scores_of(self, name: str) -> list[ScoreView]:
+        return [s for s in self.scores if s.name == name]
+
+    @property
+    def questionnaire_names(self) -> list[str]:
+        return sorted({s.name for s in self.scores})
+
+    @property
+    def timeline(self) -> list[tuple[date, str, object]]:
+        """(date, "session" | "checkin", item), newest first."""
+        items = [(s.date, 1, s.source, (0, 0), "session", s) for s in self.sessions]
+        items += [(c.date, 0, c.source, c.pos, "checkin", c) for c in self.checkins]
+        items.sort(key=lambda t: t[:4], reverse=True)
+        return [(t[0], t[4], t[5]) for t in items]
+
+
+def build_snapshot(book: Book, diagnostics, today: date, since: date | str | None = None,
+                   until: date | None = None) -> Snapshot:
+    """The book as every view shows it on `today` (see the module docstring).
+
+    ValueError for a `since` that can't be read or lies after `until`.
+    """
+    period = resolve_period(book, today, since, until)
+    checkins = [c for c in book.checkins if c.date <= today]
+    sessions = [s for s in book.sessions if s.date <= today]
+    diagnostics = sorted(diagnostics, key=lambda d: d.sort_key)
+    goals = goal_views(book.goals.values(), checkins, diagnostics, period, today)
+    scores = _scores(checkins)
+    return Snapshot(
+        today=today, period=period, settings=book.settings, goals=goals,
+        gas=gas(goals), areas=areas(goals, book.settings.areas), scores=scores,
+        changes=_changes(scores, period), alerts=_alerts(scores, period), checkins=checkins,
+        sessions=sessions, last_session=last_session(sessions, period.until),
+        discuss=[Discuss(c.date, c.discuss, c) for c in checkins if c.discuss and c.date in period],
+        since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today),
+        diagnostics=diagnostics)
+
+
+def _scores(checkins: list[Checkin]) -> list[ScoreView]:
+    out = []
+    for c in checkins:
+        for name in sorted(c.measures):
+            score = c.measures[name]
+            q = questionnaire(name)
+            out.append(ScoreView(score, q.title, band(name, score.total), q.total_max))
+    return out
+
+
+def _changes(scores: list[ScoreView], period: Period) -> dict[str, Change]:
+    changes = {}
+    for name in sorted({s.name for s in scores}):
+        within = [s for s in scores if s.name == name and s.date in period]
+        if len(within) >= 2:
+            first, latest = within[0], within[-1]
+            changes[name] = Change(name, first.title, first, latest,
+                                   reliable_change(name, first.total, latest.total))
+    return changes
+
+
+def _alerts(scores: list[ScoreView], period: Period) -> list[ScoreView]:
+    phq = [s for s in scores if s.name == "phq9"]
+    alerts = [s for s in phq if s.date in period and item9_positive(s.score)]
+    if phq and item9_positive(phq[-1].score) and phq[-1] not in alerts:
+        alerts.append(phq[-1])
+    return alerts
+
+
+def _since_session(goals: list[GoalView], checkins: list[Checkin], session: Session | None,
+                   period: Period, today: date) -> SinceSession:
+    since = session.date if session else period.since
+    recent = [c for c in checkins if since <= c.date <= today]
+    moods = [float(c.mood) for c in recent if c.mood is not None]
+    steps = [(g, s) for g in goals for s in g.goal.steps if s.done is not None and since <= s.done <= today]
+    revisions = [(g, r) for g in goals for r in g.goal.revisions if since <= r.date <= today]
+    return SinceSession(
+        session=session, since=since, checkins=recent,
+        values=sum(len(c.progress) for c in recent),
+        wins=[c for c in recent if c.win],
+        steps_done=sorted(steps, key=lambda p: (p[1].done, p[0].id)),
+        revisions=sorted(revisions, key=lambda p: (p[1].date, p[0].id)),
+        mood_average=sum(moods) / len(moods) if moods else None)

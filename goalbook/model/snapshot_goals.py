@@ -1,0 +1,156 @@
+"""Per-goal part of the snapshot: a `GoalView` for every goal, GAS and areas.
+
+* **Goal order.** Active goals by priority (unset last), then paused,
+  achieved and dropped; ties by id.
+* **GAS** counts the active goals that have a level, weighted by `weight`.
+* **Consistency** (totals only): `measures.consistency` over the periods'
+  met / not met, f = target per day (once per period when less is better);
+  for a goal that isn't active, periods after its last check-in don't count
+  (frozen).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
+from goalbook.model.measures import consistency, gas_level, gas_t_score
+from goalbook.model.progress import GoalProgress, compute
+from goalbook.model.snapshot_period import Period
+
+STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+NO_AREA = "no area"
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    progress: GoalProgress
+    level: int | None                   # GAS level -2..2
+    consistency: float | None           # 0..1, totals only
+    warnings: list                      # diagnostics whose path is the goal's file
+    checkins: list[Checkin]             # every check-in on or before today that concerns it
+    period_checkins: list[Checkin]      # those within the period
+    entries: list[Entry]                # values within the period
+    steps_done: list[Step]              # steps done within the period
+    revisions: list[Revision]           # revisions within the period
+    next_due: date | None               # earliest open step's due date, else the goal's
+    next_due_what: str | None           # that step's title; None for the goal itself
+
+    @property
+    def id(self) -> str:
+        return self.goal.id
+
+    @property
+    def title(self) -> str:
+        return self.goal.title or self.goal.id
+
+    @property
+    def status(self) -> str:
+        return self.goal.status
+
+    @property
+    def standing(self) -> str:
+        return self.progress.standing
+
+    @property
+    def is_active(self) -> bool:
+        return self.goal.status == "active"
+
+    @property
+    def private(self) -> bool:
+        return self.goal.private
+
+    @property
+    def shown_series(self) -> list[tuple[date, float]]:
+        """The series to draw: for a goal no longer active, up to its last check-in
+        (the empty periods after it was set aside, achieved or paused aren't news)."""
+        return shown_series(self.goal, self.progress)
+
+
+@dataclass
+class Gas:
+    t_score: float | None
+    goals: int                          # how many goals counted
+
+    @property
+    def sentence(self) -> str:
+        """One plain sentence on what the T-score means."""
+        t = self.t_score
+        if t is None:
+            return "None of your active goals has a level on its scale yet."
+        if t >= 55:
+            return "Your goals are going better than you expected; 50 would mean exactly as expected."
+        if t > 45:
+            return "Your goals are going about as you expected; 50 means exactly as expected."
+        return "Your goals are not yet where you expected them to be; 50 would mean as expected."
+
+
+def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date) -> list[GoalView]:
+    """A view of every goal, in display order."""
+    return sorted((goal_view(g, checkins, diagnostics, period, today) for g in goals), key=_order)
+
+
+def _order(view: GoalView):
+    priority = view.goal.priority if view.goal.priority is not None else 10 ** 9
+    return STATUS_ORDER.get(view.goal.status, 9), priority, view.goal.id
+
+
+def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date) -> GoalView:
+    progress = compute(goal, today)
+    mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
+    open_steps = sorted((s for s in goal.steps if s.done is None and s.due is not None), key=lambda s: s.due)
+    return GoalView(
+        goal=goal, progress=progress, level=gas_level(goal, progress.current, today),
+        consistency=goal_consistency(goal, progress),
+        warnings=[d for d in diagnostics if d.path == goal.source],
+        checkins=mine, period_checkins=[c for c in mine if c.date in period],
+        entries=[e for e in goal.entries if e.date in period and e.date <= today],
+        steps_done=sorted((s for s in goal.steps if s.done is not None and s.done in period
+                           and s.done <= today), key=lambda s: s.done),
+        revisions=[r for r in goal.revisions if r.date in period],
+        next_due=open_steps[0].due if open_steps else goal.due,
+        next_due_what=open_steps[0].title if open_steps else None)
+
+
+def _concerns(checkin: Checkin, goal_id: str) -> bool:
+    return checkin.goal == goal_id or goal_id in checkin.progress or goal_id in checkin.levels
+
+
+def shown_series(goal: Goal, progress: GoalProgress) -> list[tuple[date, float]]:
+    if goal.status == "active" or progress.kind != "total" or progress.last_checkin is None:
+        return list(progress.series)
+    return [(key, v) for key, v in progress.series if key <= progress.last_checkin]
+
+
+def goal_consistency(goal: Goal, progress: GoalProgress) -> float | None:
+    """The smoothed share of periods that met the target; None unless a total with a target.
+
+    A goal that is not active (paused, achieved, dropped) is frozen at its
+    last check-in: the periods after it don't count.
+    """
+    if progress.kind != "total" or progress.target is None or progress.more_is_better is None:
+        return None
+    met: list[bool | None] = list(progress.met)
+    if not met:
+        return None
+    if goal.status != "active" and progress.last_checkin is not None:
+        met = [m if key <= progress.last_checkin else None for (key, _), m in zip(progress.series, met)]
+    days = PERIOD_DAYS[progress.per]
+    per_period = max(1.0, progress.target) if progress.more_is_better else 1.0
+    return consistency(met, per_period / days, days)[-1]
+
+
+def gas(goals: list[GoalView]) -> Gas:
+    counted = [(g.level, g.goal.weight) for g in goals if g.is_active and g.level is not None]
+    return Gas(gas_t_score(counted), len(counted))
+
+
+def areas(goals: list[GoalView], declared: list[str]) -> list[tuple[str, int, int]]:
+    """(area, active goals, all goals): declared areas first, then others, then "no area"."""
+    names = [g.goal.area or NO_AREA for g in goals]
+    order = [a for a in declared if a in names] + sorted(set(names) - set(declared) - {NO_AREA})
+    order += [NO_AREA] if NO_AREA in names else []
+    return [(a, sum(1 for g, n in zip(goals, names) if n == a and g.is_active), names.count(a))
+            for a in order]

@@ -1,0 +1,109 @@
+"""The Jinja2 environment every goalbook page is rendered with.
+
+* `autoescape=True` always and `StrictUndefined`: a typo in a template is an
+  error, not an empty string; user text is escaped unless it went through
+  the Markdown sanitiser.
+* Templates come first from the project's own `templates/` folder (a file
+  there overrides the built-in one of the same name), then from the
+  built-in templates shipped as the package `goalbook.templates`.
+* Filters: `date` ("3 Nov 2026"), `day` ("3 Nov"), `weekday` ("Tue 3 Nov
+  2026"), `num` ("2.5"), `pct` ("67%"), `markdown` (sanitised HTML),
+  `standing` (kind words for a standing), `status` (kind words for a status),
+  `signed` ("+3" / "−2").
+* Globals: the chart helpers of `goalbook.render.figures` and the phrases
+  of `goalbook.render.words`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from goalbook.render import figures, words
+from goalbook.render.markdown import render_markdown
+from goalbook.render.svg import day_label, num
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+STANDING_WORDS = {
+    "ahead": "ahead", "on-track": "on track", "behind": "a little behind",
+    "no-data": "not enough data yet", "achieved": "achieved", "dropped": "set aside",
+    "paused": "paused",
+}
+STATUS_WORDS = {"active": "active", "paused": "paused", "achieved": "achieved", "dropped": "set aside"}
+
+
+class BuiltinLoader(jinja2.BaseLoader):
+    """goalbook's own templates, read through importlib.resources (works from a wheel too)."""
+
+    def __init__(self, package: str = "goalbook.templates"):
+        self.package = package
+
+    def get_source(self, environment, template):
+        node = resources.files(self.package)
+        for part in template.split("/"):
+            if part in ("", ".", ".."):
+                raise jinja2.TemplateNotFound(template)
+            node = node.joinpath(part)
+        if not node.is_file():
+            raise jinja2.TemplateNotFound(template)
+        source = node.read_text(encoding="utf-8")
+        return source, f"<goalbook>/templates/{template}", lambda: True
+
+
+def make_environment(project_root: Path | None = None) -> jinja2.Environment:
+    """The environment for the site and the report (user overrides first)."""
+    loaders: list[jinja2.BaseLoader] = []
+    if project_root is not None and (Path(project_root) / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(Path(project_root) / "templates"), encoding="utf-8"))
+    loaders.append(BuiltinLoader())
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+    env.filters.update(date=format_date, day=format_day, weekday=format_weekday, num=format_num,
+                       pct=format_pct, markdown=render_markdown, standing=standing_words,
+                       status=status_words, signed=format_signed)
+    env.globals.update(figures.GLOBALS)
+    env.globals.update(words.GLOBALS)
+    return env
+
+
+def read_asset(env: jinja2.Environment, name: str) -> bytes:
+    """A static asset (e.g. `assets/site.css`) through the same override order, unrendered."""
+    source, _, _ = env.loader.get_source(env, name)
+    return source.encode("utf-8")
+
+
+def format_date(d: date | None) -> str:
+    return day_label(d, True) if d else ""
+
+
+def format_day(d: date | None) -> str:
+    return day_label(d) if d else ""
+
+
+def format_weekday(d: date | None) -> str:
+    return f"{WEEKDAYS[d.weekday()]} {day_label(d, True)}" if d else ""
+
+
+def format_num(value: float | None, empty: str = "–") -> str:
+    return empty if value is None else num(float(value))
+
+
+def format_pct(share: float | None, empty: str = "–") -> str:
+    return empty if share is None else f"{round(share * 100)}%"
+
+
+def format_signed(value: float | None) -> str:
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "−" if value < 0 else "±") + num(abs(float(value)))
+
+
+def standing_words(standing: str) -> str:
+    return STANDING_WORDS.get(standing, standing)
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status)

@@ -1,0 +1,141 @@
+"""The user's Markdown notes as safe HTML: Python-Markdown, then nh3.
+
+What survives sanitising:
+
+* text formatting, lists, quotes, code, tables, headings (moved down so a
+  note's `# Heading` fits under the page's own headings, see `render_markdown`);
+* links to ``http(s):``, ``mailto:`` and relative addresses, each with
+  ``rel="noopener noreferrer"``; other schemes lose their ``href``;
+* images only as ``data:image/(png|jpeg|gif|webp)`` URLs; any other image
+  (remote, ``file:``, relative) is removed entirely, so nothing is fetched.
+
+Scripts, styles, iframes, objects, forms, event handlers and comments are
+removed (script and style with their content).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from xml.etree.ElementTree import Element
+
+import markdown as _markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
+    "sub", "sup", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "h2", "h3", "h4", "h5", "h6", "a", "img", "abbr", "span",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "data"}
+DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$", re.I)
+SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+IMG_WITHOUT_SRC = re.compile(r"""<img\b(?:[^>"'s]|s(?!rc=)|"[^"]*"|'[^']*')*>""")
+A_TAG = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+EMPTY_P = re.compile(r"<p>\s*</p>")
+DEFAULT_HEADING = 3          # a note's first heading becomes h3 (pages use h1 and h2)
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if tag == "img" and attr == "src":
+        return value if DATA_IMAGE.match(value) else None
+    if tag == "a" and attr == "href":
+        scheme = SCHEME.match(value)
+        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+            return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
+    attribute_filter=_attribute_filter, url_schemes=URL_SCHEMES, strip_comments=True,
+    link_rel="noopener noreferrer")
+
+
+class _ShiftHeadings(Treeprocessor):
+    """A note's headings start at `base` and never skip a level going down.
+
+    The first heading becomes h<base>; each next one moves by as many levels
+    as in the source, but at most one deeper than the one before, and never
+    above h<base> or below h6.
+    """
+    base = DEFAULT_HEADING
+
+    def run(self, root: Element) -> None:
+        previous = None                                 # (source level, new level)
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
+                level = int(element.tag[1])
+                new = self.base if previous is None else previous[1] + level - previous[0]
+                new = max(self.base, min(6, new, (previous[1] + 1) if previous else self.base))
+                element.tag = f"h{new}"
+                previous = (level, new)
+
+
+class _ShiftHeadingsExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_SHIFT, "goalbook_shift_headings", 5)
+
+
+_SHIFT = _ShiftHeadings()
+_MD = _markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code", _ShiftHeadingsExtension()],
+                         output_format="html")
+
+
+def sanitize(html: str) -> str:
+    """Clean HTML with goalbook's rules (also drops images that lost their source)."""
+    cleaned = IMG_WITHOUT_SRC.sub("", _CLEANER.clean(html))
+    return EMPTY_P.sub("", A_TAG.sub(_placeholder_link, cleaned))
+
+
+def _placeholder_link(match: re.Match) -> str:
+    """A link that lost its href keeps its text but no `rel` (HTML allows none there)."""
+    attrs = match.group(1)
+    if re.search(r'\shref="', attrs):
+        return match.group(0)
+    return "<a" + re.sub(r'\s+rel="[^"]*"', "", attrs) + ">"
+
+
+# Plain prose: letters, digits, spaces and punctuation Markdown gives no meaning
+# to; no line that starts with a space, "-" or "1." and none that ends in spaces.
+PLAIN = re.compile(r"""(?:[^\W_]|[ .,;:'"?!()/%$@€£–—‘’“”…-])*""")
+NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]|-|\d+[.)](?:\s|$))|[ \t]$", re.M)
+
+
+@functools.lru_cache(maxsize=4096)
+def _render(text: str, heading: int) -> str:
+    if _is_plain(text):
+        paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text.strip()))
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+    _MD.reset()
+    _SHIFT.base = heading
+    return sanitize(_MD.convert(text)).strip()
+
+
+def _is_plain(text: str) -> bool:
+    """Prose that Python-Markdown would only wrap in paragraphs (the common case, fast)."""
+    lines = text.replace("\n", "")
+    return PLAIN.fullmatch(lines) is not None and NOT_PLAIN_LINE.search(text) is None
+
+
+def render_markdown(text: str | None, heading: int = DEFAULT_HEADING) -> Markup:
+    """Markdown source to sanitised HTML, safe to insert into a page.
+
+    `heading`: the level the note's first heading gets (2..6), so it fits
+    under the page's own headings without skipping a level. Results are
+    cached (a note shows on its goal's page and on the timeline).
+    """
+    if not text or not text.strip():
+        return Markup("")
+    return Markup(_render(text, max(2, min(6, int(heading)))))

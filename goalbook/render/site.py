@@ -1,0 +1,48 @@
+"""The HTML site as bytes: dashboard, a page per goal, timeline, stylesheet.
+
+`render_site(snapshot, project_root)` returns ``{relative path: bytes}`` and
+writes nothing; `goalbook.build` stages and publishes the files. Same
+snapshot, same bytes: no timestamps, every list in a fixed order.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from goalbook.model.snapshot import Snapshot
+from goalbook.render.environment import make_environment, read_asset
+
+CSS = "assets/site.css"
+PAGES = ("index.html", "timeline.html")
+
+
+def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
+                env: jinja2.Environment | None = None, links_report: bool = True) -> dict[str, bytes]:
+    """Every file of the site, by path relative to the output folder.
+
+    `links_report`: whether the navigation links to `report.html` (the build
+    writes it next to the site). Template errors propagate (jinja2.TemplateError).
+    """
+    env = env or make_environment(project_root)
+    common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report}
+    files: dict[str, bytes] = {}
+    files["index.html"] = _render(env, "index.html", common, root="", page="dashboard")
+    for view in snapshot.goals:
+        files[f"goals/{view.id}.html"] = _render(env, "goal.html", common, root="../",
+                                                 page="goal", view=view)
+    files["timeline.html"] = _render(env, "timeline.html", common, root="", page="timeline")
+    files[CSS] = read_asset(env, CSS)
+    return files
+
+
+def _render(env: jinja2.Environment, name: str, common: dict, **extra) -> bytes:
+    html = env.get_template(name).render(**common, **extra)
+    return _tidy(html).encode("utf-8")
+
+
+def _tidy(html: str) -> str:
+    """Drop the blank lines template tags leave behind (text inside <pre> is kept)."""
+    if "<pre" in html:
+        return html
+    return "\n".join(line for line in html.split("\n") if line.strip()) + "\n"

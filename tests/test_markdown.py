@@ -1,0 +1,74 @@
+"""Markdown notes: Python-Markdown, then nh3 with goalbook's rules."""
+from __future__ import annotations
+
+import pytest
+
+from goalbook.render.markdown import render_markdown
+
+from test_site import parse
+
+
+@pytest.mark.parametrize("source, absent", [
+    ("<script>alert(1)</script>x", ["<script", "alert"]),
+    ("<img src=x onerror=alert(1)>", ["<img", "onerror"]),
+    ("![a](https://evil.example/p.png)", ["<img", "evil"]),
+    ("![a](file:///etc/passwd)", ["<img", "passwd"]),
+    ("![a](relative.png)", ["<img"]),
+    ('<iframe src="https://x.example"></iframe>', ["iframe", "x.example"]),
+    ("<object data=x></object><embed src=y>", ["object", "embed"]),
+    ("<style>p{}</style>x", ["style"]),
+    ("[x](javascript:alert(1))", ["javascript", "href"]),
+    ("[x](data:text/html,hi)", ["data:", "href"]),
+    ("[x](file:///etc/passwd)", ["file:", "href"]),
+    ('<a href="https://ok.example" onmouseover="x()">x</a>', ["onmouseover"]),
+    ('<p style="color:red">x</p>', ["style"]),
+    ("<form action=x><input></form>", ["<form", "<input"]),
+    ("<!-- secret -->", ["secret"]),
+])
+def test_markdown_sanitising(source, absent):
+    out = str(render_markdown(source))
+    for word in absent:
+        assert word not in out
+
+
+def test_markdown_keeps_what_is_safe():
+    png = "data:image/png;base64,iVBORw0KGgo="
+    out = str(render_markdown(f"# Title\n\n**bold** [site](https://example.org) [mail](mailto:a@b.c) "
+                              f"[page](../goals/x.html) ![dot]({png})\n\n- one\n- two"))
+    doc = parse(out)
+    assert doc.find("h3").text() == "Title"                 # moved below the page's headings
+    assert doc.find("strong").text() == "bold"
+    for href in ("https://example.org", "mailto:a@b.c", "../goals/x.html"):
+        assert doc.find("a", href=href).attrs["rel"] == "noopener noreferrer"
+    assert doc.find("img").attrs["src"] == png
+    assert len(doc.find_all("li")) == 2
+    assert str(render_markdown(None)) == "" and str(render_markdown("  ")) == ""
+
+
+@pytest.mark.parametrize("source, base, levels", [
+    ("# a\n\n### b\n\n###### c\n\n## d\n\n# e", 3, [3, 4, 5, 3, 3]),
+    ("### x\n\n# y\n\n## z", 4, [4, 4, 5]),
+    ("# a\n\n## b\n\n### c\n\n#### d\n\n##### e", 4, [4, 5, 6, 6, 6]),
+])
+def test_markdown_headings_fit_under_the_page(source, base, levels):
+    doc = parse(str(render_markdown(source, base)))
+    assert [int(n.tag[1]) for n in doc.iter()] == levels
+
+
+PLAIN_NOTES = [
+    "Quiet Saturday. Made soup out of Mr Okoro's marrow at last; it was \"better\" than\nit had any right to be.",
+    "One paragraph.\n\nAnother one, with 3 numbers: 1, 2 and 3 (and a dash - here).\n\n\nA third.",
+    "Ça va — très bien… “quoted” and ‘single’ 50% £4 a@b.c 10/10!",
+]
+NOT_PLAIN = ["*em*", "_em_", "a  \nb", " code", "- item", "1. item", "a\n---", "# h", "a <b>",
+             "x & y", "[l](u)", "a\n===", "`c`", "a|b", "x\\y"]
+
+
+@pytest.mark.parametrize("text", PLAIN_NOTES + NOT_PLAIN)
+def test_markdown_fast_path_matches_python_markdown(text):
+    from goalbook.render import markdown as md
+
+    assert md._is_plain(text) == (text in PLAIN_NOTES)
+    md._MD.reset()
+    md._SHIFT.base = 3
+    assert str(render_markdown(text)) == md.sanitize(md._MD.convert(text)).strip()
