@@ -462,3 +462,18 @@ def test_values_with_units(value, unit, text):
     from goalbook.render.words import with_unit
 
     assert with_unit(value, unit) == text
+
+
+def test_a_goal_set_aside_without_reflection_gets_a_gentle_invitation(book):
+    from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.site import render_site
+
+    book.write("content/goals/spin.yaml", "title: Go to the spin class three mornings a week\nstatus: dropped\n")
+    book.write("content/goals/walks.yaml", "title: Walk three evenings a week\nstatus: dropped\n"
+               "reflection: Evenings were too full this autumn.\n")
+    result = book.check(TODAY)
+    pages = render_site(build_snapshot(result.book, result.diagnostics, TODAY), book.root)
+    assert b"what this goal taught you" in pages["goals/spin.html"]
+    assert b"what this goal taught you" not in pages["goals/walks.html"]
+    assert b"Evenings were too full" in pages["goals/walks.html"]
+    assert not [d for d in result.diagnostics if d.path.endswith("spin.yaml")]   # a hint, never a diagnostic

@@ -63,6 +63,17 @@ class GoalView:
         return self.goal.private
 
     @property
+    def reflection_invited(self) -> bool:
+        """Set aside, or past its date and not reached, with no reflection yet: a gentle
+        invitation to write one (SPEC section 6: a hint, never an error)."""
+        if (self.goal.reflection or "").strip():
+            return False
+        if self.goal.status == "dropped":
+            return True
+        past_due = self.goal.due is not None and self.goal.due < self.progress.today
+        return past_due and self.goal.status in ("active", "paused") and not self.progress.reached
+
+    @property
     def shown_series(self) -> list[tuple[date, float]]:
         """The series to draw: for a goal no longer active, up to its last check-in
         (the empty periods after it was set aside, achieved or paused aren't news)."""
