@@ -50,14 +50,15 @@ def text_summary(points, unit: str | None = None, *, noun: str = "value") -> str
     pts = _clean(points)
     if not pts:
         return "No check-ins yet."
-    u = f" {unit}" if unit else ""
+    from goalbook.render.words import with_unit
+
     if len(pts) == 1:
-        return f"1 {noun} on {_long(pts[0][0])}: {num(pts[0][1])}{u}."
+        return f"1 {noun} on {_long(pts[0][0])}: {with_unit(pts[0][1], unit)}."
     first, last = pts[0][0], pts[-1][0]
     when = (f"on {_long(last)}" if first == last else
             f"from {day_label(first, first.year != last.year)} to {_long(last)}")
     vals = [v for _, v in pts]
-    return (f"{len(pts)} {noun}s {when}; latest {num(vals[-1])}{u}; "
+    return (f"{len(pts)} {noun}s {when}; latest {with_unit(vals[-1], unit)}; "
             f"lowest {num(min(vals))}, highest {num(max(vals))}.")
 
 
