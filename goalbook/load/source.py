@@ -39,11 +39,16 @@ def read_source(abs_path: Path, rel_path: str, kind: str) -> SourceFile:
     else:
         line_offset = 0
     if not text.strip():
+        if kind == "settings":      # every setting is optional: an empty goalbook.yaml means the defaults
+            return source
         source.problems.append(YamlProblem(
             "GB001", 1, 1, "this file is empty", _EMPTY_HINT.get(kind, "add the fields it needs")))
         return source
     source.root, problems = parse(text, line_offset)
     source.problems.extend(problems)
+    if source.root is None and not problems and kind != "settings":   # only comments
+        source.problems.append(YamlProblem(
+            "GB001", 1, 1, "this file has only comments, no fields", _EMPTY_HINT.get(kind, "add the fields it needs")))
     return source
 
 

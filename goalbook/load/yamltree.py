@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 Pos = tuple[int, int]
+MAX_DEPTH = 64    # goalbook's own files nest 4 deep; this only stops runaway input
 
 
 @dataclass(slots=True)
@@ -164,6 +165,13 @@ class _TreeBuilder:
         raise _Stop
 
     def _open(self, node: Mapping | Sequence) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            # libyaml's scanner slows down quadratically with flow nesting
+            # ('[[[[…'); stop long before that can hang a check.
+            self.problems.append(YamlProblem(
+                "GB001", node.line, node.column, f"lists or mappings are nested more than {MAX_DEPTH} deep here",
+                "goalbook files need only a few levels of indentation"))
+            raise _Stop
         self._add(node)
         self.stack.append(node)
         if isinstance(node, Mapping):

@@ -81,7 +81,7 @@ GOAL = Struct(doc="a goalbook goal", fields={
     "due": Date(doc="when I aim to reach the target"),
     "review": Choice(REVIEW, doc="how often I mean to check in (default weekly)"),
     "measure": MEASURE,
-    "effort": Number(minimum=0, doc="minutes per week the goal asks of me"),
+    "effort": Number(minimum=0, maximum=10080, doc="minutes per week the goal asks of me (a week has 10080)"),
     "partner": Text(doc="my accountability partner"),
     "steps": ListOf(item=STEP, doc="smaller milestones"),
     "scale": MapOf(key=LEVEL, value=SCALE_LEVEL, key_pattern=r"^-?[0-2]$",

@@ -82,7 +82,8 @@ class Text(Field):
         return INVALID if scalar is None else scalar.value
 
     def json_schema(self):
-        return {"type": "string", "description": self.doc}
+        # any scalar is read as text (`why: 42` is the text "42"), so numbers and yes/no are text too
+        return {"type": ["string", "number", "boolean"], "description": self.doc}
 
 
 @dataclass
@@ -158,7 +159,10 @@ def parse_number(scalar: Scalar, integer: bool = False) -> float | int | None:
         return None
     text = scalar.value
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:      # more digits than Python converts (4300)
+            return None
     if integer or not _FLOAT.match(text):
         return None
     value = float(text)
@@ -172,6 +176,23 @@ def parse_yes_no(scalar: Scalar) -> bool | None:
     if lowered in _FALSE:
         return False
     return None
+
+
+def yes_no_schema() -> dict:
+    """JSON Schema for the yes/no words `parse_yes_no` accepts, in any letter case."""
+    words = sorted(_TRUE | _FALSE)
+    either = "|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in words)
+    return {"type": "string", "pattern": f"^({either})$"}
+
+
+def or_null(schema: dict) -> dict:
+    """Also allow null: an empty field (`key:`) counts as not given."""
+    kind = schema.get("type")
+    if kind is not None:
+        return {**schema, "type": (kind if isinstance(kind, list) else [kind]) + ["null"]}
+    if "enum" in schema:
+        return {**schema, "enum": schema["enum"] + [None]}
+    return {"anyOf": [schema, {"type": "null"}], "description": schema.get("description", "")}
 
 
 @dataclass
@@ -189,7 +210,7 @@ class Bool(Field):
         return value
 
     def json_schema(self):
-        return {"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "true", "false"]}], "description": self.doc}
+        return {"anyOf": [{"type": "boolean"}, yes_no_schema()], "description": self.doc}
 
 
 @dataclass
@@ -212,7 +233,8 @@ class Date(Field):
                               "check the day and the month")
 
     def json_schema(self):
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": self.doc}
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                "description": self.doc}
 
 
 @dataclass
@@ -235,7 +257,7 @@ class Value(Field):
                           "write the count or rating as digits, e.g. 3, or yes/no for a habit")
 
     def json_schema(self):
-        return {"anyOf": [{"type": "number"}, {"type": "boolean"}, {"enum": ["yes", "no"]}],
+        return {"anyOf": [{"type": "number"}, {"type": "boolean"}, yes_no_schema()],
                 "description": self.doc}
 
 
@@ -278,11 +300,16 @@ class ListOf(Field):
                 continue
             value = self.item.convert(item, ctx, item_path)
             if value is not INVALID:
+                if len(out) != index:   # items were skipped: keep `path.N` pointing at out[N]
+                    _move_positions(ctx, item_path, f"{path}.{len(out)}")
                 out.append(value)
         return out
 
     def json_schema(self):
-        return {"type": "array", "items": self.item.json_schema(), "description": self.doc}
+        schema = {"type": "array", "items": or_null(self.item.json_schema()), "description": self.doc}
+        if isinstance(self.item, (Text, Choice)):     # `values: honesty` means one value
+            return {"anyOf": [schema, self.item.json_schema()], "description": self.doc}
+        return schema
 
 
 @dataclass
@@ -297,6 +324,7 @@ class Struct(Field):
             return ctx.report("GB003", node, f"{_label(path)} should be {self._what()}, not {_describe(node)}",
                               "write 'field: value' pairs, one per line")
         out: dict = {}
+        empty: dict[str, Scalar] = {}
         for key, value_node in node.pairs:
             name = key.value
             sub = f"{path}.{name}" if path else name
@@ -308,14 +336,19 @@ class Struct(Field):
             ctx.key_positions[sub] = (key.line, key.column)
             ctx.positions[sub] = (value_node.line, value_node.column)
             if isinstance(value_node, Scalar) and value_node.is_null:
+                empty[name] = key
                 continue        # an empty field counts as not given
             value = spec.convert(value_node, ctx, sub)
             if value is not INVALID:
                 out[name] = value
-        for name, spec in self.fields.items():
-            if spec.required and name not in out and not _reported_at(ctx, path, name):
-                ctx.report("GB003", node, f"{_label(path)} needs a '{name}' field", spec.doc or None)
-        return out
+        missing = [name for name, spec in self.fields.items() if spec.required and name not in out]
+        for name in missing:
+            if name in empty:
+                ctx.report("GB003", empty[name], f"'{path + '.' if path else ''}{name}' is empty, but it is needed",
+                           self.fields[name].doc or None)
+            elif not _reported_at(ctx, path, name):
+                ctx.report("GB003", node, f"{_label(path)} needs a '{name}' field", self.fields[name].doc or None)
+        return INVALID if missing else out     # callers may rely on required fields being there
 
     def _what(self) -> str:
         return "a mapping of fields"
@@ -324,10 +357,17 @@ class Struct(Field):
         return {
             "type": "object",
             "description": self.doc,
-            "properties": {name: spec.json_schema() for name, spec in self.fields.items()},
+            "properties": {name: spec.json_schema() if spec.required else or_null(spec.json_schema())
+                           for name, spec in self.fields.items()},
             "required": [name for name, spec in self.fields.items() if spec.required],
             "additionalProperties": False,
         }
+
+
+def _move_positions(ctx: Context, old: str, new: str) -> None:
+    for table in (ctx.positions, ctx.key_positions):
+        for key in [k for k in table if k == old or k.startswith(old + ".")]:
+            table[new + key[len(old):]] = table[key]
 
 
 def _reported_at(ctx: Context, path: str, name: str) -> bool:
@@ -371,9 +411,11 @@ class MapOf(Field):
         return out
 
     def json_schema(self):
-        schema = {"type": "object", "additionalProperties": self.value.json_schema(), "description": self.doc}
+        schema = {"type": "object", "additionalProperties": or_null(self.value.json_schema()), "description": self.doc}
         if self.key_pattern:
             schema["propertyNames"] = {"pattern": self.key_pattern}
+        elif isinstance(self.key, Choice):
+            schema["propertyNames"] = {"enum": list(self.key.choices)}
         return schema
 
 
