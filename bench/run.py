@@ -161,15 +161,31 @@ def bench_pdf(ctx: Bench) -> str | None:
     return None
 
 
-def bench_pelican(ctx: Bench) -> None:
-    """`build --no-pdf` against Pelican on the same Markdown notes (bench/pelican_bench.py)."""
+def bench_pelican(ctx: Bench) -> str | None:
+    """`build --no-pdf` against Pelican on the same Markdown notes (bench/pelican_bench.py); target ≤ 1/3."""
     from bench import pelican_bench
 
-    for name, value in pelican_bench.bench_against_pelican(WORK / "pelican").items():
+    figures = pelican_bench.bench_against_pelican(WORK / "pelican")
+    for name, value in figures.items():
         ctx.report(f"pelican_{name}" if not name.startswith(("pelican", "goalbook")) else name, value)
+    if figures["ratio"] > 1 / 3:
+        return f"goalbook/Pelican ratio {figures['ratio']} above 1/3"
+    return None
 
 
-BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_pdf, bench_pelican]
+def bench_serve(ctx: Bench) -> str | None:
+    """Saving a check-in to the rebuilt HTML being served (bench/serve_bench.py); target 0.2 s."""
+    from bench import serve_bench
+
+    figures = serve_bench.bench_serve_rebuild(ctx.book(), TODAY)
+    for name, value in figures.items():
+        ctx.report(name, value)
+    if figures["serve_save_to_html_median_s"] > 0.2:
+        return f"serve save-to-HTML {figures['serve_save_to_html_median_s']} s above 0.2 s"
+    return None
+
+
+BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_pdf, bench_pelican, bench_serve]
 
 
 def main(argv: list[str] | None = None) -> int:
