@@ -105,7 +105,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
     from goalbook.model.snapshot import build_snapshot
     from goalbook.render.environment import make_environment
-    from goalbook.render.report import render_report_html
+    from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
 
     step = time.perf_counter()
@@ -120,8 +120,12 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     report_html = render_report_html(snapshot, root, env=env)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
-    digest = hashlib.sha256(files[REPORT_HTML] + options.today.isoformat().encode()).hexdigest()
-    extra = {"report_html_sha256": digest}
+    from goalbook.pdf import render_key
+
+    pdf_args = {"today": options.today, "title": report_title(snapshot),
+                "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env)}
+    digest = render_key(report_html, **pdf_args)
+    extra = {"report_pdf_key": digest}
     if not options.pdf:
         return files, extra, "skipped"
     step = time.perf_counter()
@@ -132,18 +136,16 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     else:
         from goalbook.pdf.render import render_pdf
 
-        settings = check.book.settings
-        files[REPORT_PDF] = render_pdf(report_html, today=options.today, title=settings.title,
-                                       paper=settings.report_paper)
+        files[REPORT_PDF] = render_pdf(report_html, **pdf_args)
         state = "rendered"
     timings["pdf"] = time.perf_counter() - step
     return files, extra, state
 
 
 def _unchanged_pdf(output: Path, digest: str) -> bytes | None:
-    """The last build's PDF, if its report HTML was the same (and the file is intact)."""
+    """The last build's PDF, if everything it depends on is the same (and the file is intact)."""
     manifest = read_manifest(output)
-    if manifest.get("report_html_sha256") != digest:
+    if manifest.get("report_pdf_key") != digest:
         return None
     try:
         data = (output / REPORT_PDF).read_bytes()

@@ -192,8 +192,8 @@ def test_gas_over_active_goals_with_a_level(book):
 
 def test_gas_sentences():
     from goalbook.model.snapshot import Gas
-    assert "better than" in Gas(60.0, 2).sentence
-    assert "about as you expected" in Gas(50.0, 2).sentence
+    assert "beyond the outcomes you expected" in Gas(60.0, 2).sentence
+    assert "about at the outcomes you expected" in Gas(50.0, 2).sentence
     assert "not yet" in Gas(40.0, 2).sentence
     assert "yet" in Gas(None, 0).sentence
 

@@ -92,10 +92,12 @@ class Gas:
         if t is None:
             return "None of your active goals has a level on its scale yet."
         if t >= 55:
-            return "Your goals are going better than you expected; 50 would mean exactly as expected."
+            return ("On the scales you set, your goals are beyond the outcomes you expected "
+                    "(50 means exactly as expected).")
         if t > 45:
-            return "Your goals are going about as you expected; 50 means exactly as expected."
-        return "Your goals are not yet where you expected them to be; 50 would mean as expected."
+            return "On the scales you set, your goals are about at the outcomes you expected (50)."
+        return ("On the scales you set, your goals are not yet at the outcomes you expected by their "
+                "due dates (50); on the way there, that is usual.")
 
 
 def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date) -> list[GoalView]:

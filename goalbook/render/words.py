@@ -20,6 +20,8 @@ def singular(unit: str) -> str:
     """"walks" → "walk", "glasses" → "glass", for "1 walk"; other units unchanged."""
     if " " in unit or len(unit) < 3:
         return unit
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
     if unit.endswith(("sses", "xes", "ches", "shes")):
         return unit[:-2]
     if unit.endswith("s") and not unit.endswith(("ss", "us", "is")):

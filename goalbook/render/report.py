@@ -1,0 +1,269 @@
+"""The progress report as HTML (report.html, and the source of report.pdf).
+
+`render_report_html(snapshot, project_root)` renders ``report.html`` with the
+site's Jinja environment (a project's own ``templates/report.html`` or
+``templates/assets/report.css`` override the built-in ones). The template
+works from a :class:`ReportView`, the snapshot with everything private taken
+out first:
+
+* a goal with ``private: true`` is left out entirely (its row, section,
+  reflection, suggestions; the report's GAS T-score is computed without it);
+* a check-in with ``private: true`` keeps its values (charts, totals, mood)
+  but none of its words (win, obstacle, discuss, note);
+* a check-in that concerns only private goals is treated the same way.
+
+Content, in order: cover (with the PHQ-9 item-9 prompt when there is one),
+summary (goals table, the period in numbers, GAS, questionnaires), a section
+per active goal (words from its own check-ins), "From the check-ins" (the
+words of check-in files, which may cover several goals), to discuss and
+homework, mood, goals completed or set aside, appendix of open suggestions.
+The template leaves empty sections out. report.css is inlined for screen
+(report.html stands alone); ``goalbook.pdf.render_pdf`` applies it for print.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from goalbook.model.entities import Checkin
+from goalbook.model.snapshot import Snapshot
+from goalbook.model.snapshot_goals import Gas, GoalView, gas
+from goalbook.render.environment import make_environment, read_asset
+
+__all__ = ["render_report_html", "report_view", "report_title", "report_stylesheet",
+           "report_html_for_project",
+           "ReportView", "trend_of"]
+
+TEMPLATE = "report.html"
+STYLESHEET = "assets/report.css"
+
+
+@dataclass
+class GoalWords:
+    """What the period's check-ins say about one goal, words only from reportable ones."""
+    wins: list[tuple[date, str]] = field(default_factory=list)
+    obstacles: list[tuple[date, str]] = field(default_factory=list)
+    notes: list[tuple[date, str]] = field(default_factory=list)      # Markdown source
+
+    def __bool__(self) -> bool:
+        return bool(self.wins or self.obstacles or self.notes)
+
+
+@dataclass
+class QuestionnaireRow:
+    title: str                                  # "PHQ-9"
+    latest: object                              # ScoreView
+    previous: object | None                     # the score before it, if any
+    change: object | None                       # snapshot Change within the period, if any
+    history: list                               # every score of this name (for the chart)
+
+
+@dataclass
+class ReportView:
+    _snapshot: Snapshot
+    goals: list[GoalView]                       # reportable goals, display order
+    active: list[GoalView]
+    paused: list[GoalView]
+    finished: list[GoalView]                    # achieved, then set aside
+    words: dict[str, GoalWords]                 # by goal id (active goals)
+    values: dict[str, list[tuple[str, str]]]    # by goal id: (when, value) within the period
+    journal: list[Checkin]                      # check-in files' words (not a goal's own)
+    titles: dict[str, str]                      # reportable goal id -> title
+    discuss: list[tuple[date, str]]
+    homework: list[str]
+    mood: list[tuple[date, float]]              # values count, private or not
+    gas: Gas
+    suggestions: list[tuple[GoalView | None, list]]   # (goal or None for the book, diagnostics)
+    trends: dict[str, tuple[str, str]]          # goal id -> (arrow, words)
+
+    @property
+    def period(self):
+        return self._snapshot.period
+
+    @property
+    def settings(self):
+        return self._snapshot.settings
+
+    @property
+    def today(self) -> date:
+        return self._snapshot.today
+
+    @property
+    def alerts(self):
+        return self._snapshot.alerts
+
+    @property
+    def last_session(self):
+        return self._snapshot.last_session
+
+    @property
+    def glance(self) -> dict:
+        """The period in numbers, for the summary page (private check-ins count too)."""
+        checkins = self._snapshot.period_checkins
+        moods = [v for _, v in self.mood]
+        return {
+            "checkins": len(checkins), "days": len({c.date for c in checkins}),
+            "recorded": sum(len(c.progress) for c in checkins),
+            "steps": [(v, s) for v in self.active for s in v.steps_done],
+            "revisions": [(v, rev) for v in self.active for rev in v.revisions],
+            "mood": (sum(moods) / len(moods), min(moods), max(moods)) if moods else None,
+        }
+
+    @property
+    def questionnaires(self) -> list[QuestionnaireRow]:
+        rows = []
+        for name in self._snapshot.questionnaire_names:
+            history = self._snapshot.scores_of(name)
+            rows.append(QuestionnaireRow(history[-1].title, history[-1],
+                                         history[-2] if len(history) > 1 else None,
+                                         self._snapshot.changes.get(name), history))
+        return rows
+
+
+def report_title(snapshot: Snapshot) -> str:
+    """The PDF's title (its only descriptive metadata)."""
+    return f"{snapshot.settings.title} — progress report"
+
+
+def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
+                       env: jinja2.Environment | None = None) -> str:
+    """``report.html`` for the snapshot's period (the PDF is made from this very text)."""
+    env = env or make_environment(project_root)
+    view = report_view(snapshot)
+    css = Markup(report_stylesheet(env).replace("</", "<\\/"))  # raw text inside <style>
+    html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
+                                             title=report_title(snapshot), screen_css=css)
+    if "<pre" in html:  # blank lines in a note's code block are content
+        return html
+    return "\n".join(line for line in html.split("\n") if line.strip()) + "\n"
+
+
+def report_stylesheet(env: jinja2.Environment) -> str:
+    """assets/report.css, a project's own override first: pass it to render_pdf(stylesheet=...)."""
+    return read_asset(env, STYLESHEET).decode("utf-8")
+
+
+def report_html_for_project(root: Path, today: date, since=None, until=None) -> str:
+    """Check the project, snapshot it and render its report (for tests and the bench)."""
+    from goalbook.model.snapshot import build_snapshot
+    from goalbook.project import check_project
+
+    result = check_project(Path(root), today)
+    snapshot = build_snapshot(result.book, result.diagnostics, today, since, until)
+    return render_report_html(snapshot, Path(root))
+
+
+# -- what is reportable ----------------------------------------------------------
+
+def report_view(snapshot: Snapshot) -> ReportView:
+    goals = [v for v in snapshot.goals if not v.private]
+    private_ids = {v.id for v in snapshot.goals if v.private}
+    in_period = [c for c in snapshot.period_checkins if speakable(c, private_ids)]
+    active = [v for v in goals if v.is_active]
+    words = {v.id: _words_for(v, in_period) for v in active}
+    active_ids = {v.id for v in active}
+    journal = [c for c in in_period if (c.win or c.obstacle or c.note) and c.goal not in active_ids]
+    return ReportView(
+        _snapshot=snapshot, goals=goals, active=active,
+        paused=[v for v in goals if v.status == "paused"],
+        finished=[v for v in goals if v.status == "achieved"] + [v for v in goals if v.status == "dropped"],
+        words=words, values={v.id: period_values(v, snapshot.period, snapshot.today) for v in active},
+        journal=journal, titles={v.id: v.title for v in goals},
+        discuss=[(d.date, d.text) for d in snapshot.discuss if speakable(d.checkin, private_ids)],
+        homework=list(snapshot.homework), mood=list(snapshot.mood), gas=gas(goals),
+        suggestions=_suggestions(snapshot, goals),
+        trends={v.id: trend_of(v) for v in active})
+
+
+def _concerned(c: Checkin) -> set[str]:
+    ids = set(c.progress) | set(c.levels)
+    if c.goal:
+        ids.add(c.goal)
+    return ids
+
+
+def speakable(c: Checkin, private_goal_ids: set[str]) -> bool:
+    """Whether a check-in's words may appear in the report."""
+    if c.private:
+        return False
+    concerned = _concerned(c)
+    return not concerned or bool(concerned - private_goal_ids)
+
+
+def _words_for(view: GoalView, checkins: list[Checkin]) -> GoalWords:
+    """Words of the goal's own check-ins (written in its file).
+
+    A check-in file may record several goals and its words can't be told
+    apart by goal, so those go to the journal ("From the check-ins").
+    """
+    words = GoalWords()
+    for c in checkins:
+        if c.goal != view.id:
+            continue
+        if c.win:
+            words.wins.append((c.date, c.win))
+        if c.obstacle:
+            words.obstacles.append((c.date, c.obstacle))
+        if c.note:
+            words.notes.append((c.date, c.note))
+    return words
+
+
+def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalView | None, list]]:
+    """Open SMART suggestions: per reportable active goal, then the book's own."""
+    out: list[tuple[GoalView | None, list]] = [(v, list(v.warnings)) for v in goals
+                                                if v.is_active and v.warnings]
+    private_files = {v.goal.source for v in snapshot.goals if v.private}
+    private_files |= {c.source for c in snapshot.checkins if c.private}
+    goal_files = {v.goal.source for v in snapshot.goals}
+    book = [d for d in snapshot.diagnostics
+            if d.path not in goal_files and d.path not in private_files
+            and getattr(d, "severity", "warning") != "error"]
+    if book:
+        out.append((None, book))
+    return out
+
+
+def period_values(view: GoalView, period, today: date) -> list[tuple[str, str]]:
+    """The goal's values in the period: totals per week or month (the open one
+    "so far"), else each reading."""
+    from goalbook.model.periods import period_start, periods_between, totals
+    from goalbook.render.environment import format_day, format_num
+    from goalbook.render.words import MONTH_NAMES
+
+    p = view.progress
+    if p.kind != "total" or p.per not in ("week", "month"):
+        return [(format_day(e.date), format_num(e.value)) for e in view.entries]
+    entries = [e for e in view.goal.entries if e.date <= today]
+    if not entries:
+        return []
+    sums = totals(entries, p.per)
+    first = max(period.since, entries[0].date)
+    last = min(period.until, today)
+    if first > last:
+        return []
+    out = []
+    for key in periods_between(first, last, p.per):
+        when = f"week of {format_day(key)}" if p.per == "week" else MONTH_NAMES[key.month - 1]
+        if key == period_start(today, p.per):
+            when += " (so far)"
+        out.append((when, format_num(sums.get(key, 0.0))))
+    return out
+
+
+def trend_of(view: GoalView) -> tuple[str, str]:
+    """(arrow, words) for the goal's recent direction, counting which way is better."""
+    p = view.progress
+    if p.trend is None or p.more_is_better is None or len(p.series) < 2:
+        return ("·", "too early to say")
+    span = abs((p.target or 0) - (p.baseline or 0)) or max(abs(v) for _, v in p.series) or 1.0
+    per_month = p.trend * 30
+    if abs(per_month) < 0.05 * span:
+        return ("→", "steady")
+    arrow = "↗" if per_month > 0 else "↘"
+    better = (per_month > 0) == bool(p.more_is_better)
+    return (arrow, "improving") if better else (arrow, "slipping a little")
