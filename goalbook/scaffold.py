@@ -5,8 +5,16 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from goalbook.publish.atomic import write_new_file
+from goalbook.schema.jsonschema import write_schema_files
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.goalbook/schema.json\n"
+SETTINGS_SCHEMA_LINE = "# yaml-language-server: $schema=.goalbook/settings.schema.json\n"
+GITIGNORE = """\
+# goalbook writes the site and the report here; they can be rebuilt at any time
+output/
+# .goalbook/ is not ignored: it holds the schema your editor uses to complete
+# and check goal files, and is worth committing so it works after a clone.
+"""
 
 
 class AlreadyThere(Exception):
@@ -18,8 +26,8 @@ class AlreadyThere(Exception):
 def scaffold_files(today: date) -> dict[str, str]:
     due = today + timedelta(weeks=12)
     return {
-        "goalbook.yaml": _SETTINGS,
-        ".gitignore": "# goalbook writes the site and the report here; they can be rebuilt at any time\noutput/\n",
+        "goalbook.yaml": SETTINGS_SCHEMA_LINE + _SETTINGS,
+        ".gitignore": GITIGNORE,
         "content/goals/evening-walks.yaml": SCHEMA_LINE + _GOAL.format(start=today.isoformat(), due=due.isoformat()),
         f"content/checkins/{today.isoformat()}.md": _CHECKIN.format(today=today.isoformat()),
         "content/sessions/.keep": "",
@@ -34,7 +42,7 @@ def init_project(root: Path, today: date) -> list[str]:
         raise AlreadyThere(existing)
     for name, text in files.items():
         write_new_file(root / name, text)
-    return list(files)
+    return list(files) + write_schema_files(root)     # generated for editors; refreshed, never hand-written
 
 
 _SETTINGS = """\
