@@ -11,26 +11,12 @@ from datetime import date
 
 from click.testing import CliRunner
 
+from conftest import GOOD_GOAL
+
 TODAY = date(2026, 11, 22)          # a Sunday; the week 16–22 November is still open
 
 # A goal that passes every rule on TODAY: recent check-ins, steps not needed.
-CLEAN_GOAL = """\
-title: Walk for 30 minutes on three evenings a week
-area: physical health
-values: [health]
-why: Walking clears my head.
-start: 2026-10-01
-due: 2027-01-31
-measure:
-  what: evening walks
-  unit: walks
-  per: week
-  baseline: 0
-  target: 3
-  min: 0
-checkins:
-  - {date: 2026-11-18, value: 1}
-"""
+CLEAN_GOAL = GOOD_GOAL + "checkins:\n  - {date: 2026-11-18, value: 1}\n"
 
 _UNKIND = re.compile(r"!|\b(invalid|illegal|wrong|bad|fail(ed|ure|s)?|forbidden|error|violat\w*|"
                      r"stupid|lazy|you forgot|should have)\b", re.IGNORECASE)
