@@ -37,7 +37,8 @@ system-deps:
 
 demo: setup
 	$(GOALBOOK) check --today $(DEMO_TODAY)
-	@if $(GOALBOOK) build --help >/dev/null 2>&1; then $(GOALBOOK) build --today $(DEMO_TODAY); fi
+	$(GOALBOOK) build --today $(DEMO_TODAY)
+	@echo "Open output/index.html in a browser, and output/report.pdf."
 
 test: setup system-deps
 	GOALBOOK_VNU=$(abspath $(VNU)) $(PY) -m pytest $(PYTEST_ARGS)
