@@ -192,7 +192,7 @@ def test_dashboard_gas_areas_and_since_last_session(example_site):
     gas = doc.find("div", cls="gas")
     assert gas.find("span", cls="value").text() == "44.01"
     assert snapshot.gas.t_score == pytest.approx(44.01, abs=0.005)
-    assert "50 would mean as expected" in gas.text()
+    assert "outcomes you expected by their due dates (50)" in gas.text()
     areas = {r.find("th").text(): [td.text() for td in r.find_all("td")]
              for r in doc.find("table", cls="areas").find("tbody").find_all("tr")}
     assert areas == {"work/school": ["1", "1"], "mental health": ["1", "1"],
