@@ -150,6 +150,35 @@ def bench_startup(ctx: Bench) -> None:
     ctx.report("startup_cpu_median_s", round(statistics.median(cpu), 3))
 
 
+def bench_help(ctx: Bench) -> str | None:
+    """`goalbook --help`: what a user waits for before reading the options; target under 0.15 s."""
+    times = time_process(goalbook_command() + ["--help"], ctx.runs)
+    median = round(statistics.median(times), 3)
+    ctx.report("help_median_s", median)
+    return f"--help {median} s above 0.15 s" if median > 0.15 else None
+
+
+def bench_rebuild_unchanged(ctx: Bench) -> str | None:
+    """`goalbook build` with PDF when nothing changed since the last build: the PDF is
+    reused from the manifest without importing WeasyPrint; target under 0.5 s."""
+    book = ctx.book()
+    out = WORK / "rebuild-out"
+    cmd = goalbook_command() + ["-C", str(book), "build", "--today", TODAY.isoformat(), "-o", str(out)]
+    time_process(cmd, 1)                                   # the first build renders the PDF
+    times = time_process(cmd, ctx.runs)
+    probe = ("import sys, runpy; sys.argv = sys.argv[1:]\ntry: runpy.run_module('goalbook', run_name='__main__')\n"
+             "except SystemExit: pass\nprint('weasyprint' in sys.modules, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", probe, "goalbook", "-C", str(book), "build", "--today",
+                           TODAY.isoformat(), "-o", str(out)], capture_output=True, text=True, env=process_env())
+    imported = proc.stderr.strip().splitlines()[-1]
+    median = round(statistics.median(times), 3)
+    ctx.report("rebuild_unchanged_median_s", median)
+    ctx.report("rebuild_unchanged_imports_weasyprint", imported)
+    if imported != "False":
+        return "an unchanged rebuild imported WeasyPrint"
+    return f"unchanged rebuild {median} s above 0.5 s" if median > 0.5 else None
+
+
 def bench_pdf(ctx: Bench) -> str | None:
     """The PDF renderer against bare WeasyPrint (bench/pdf_bench.py prints its own figures)."""
     from bench import pdf_bench
@@ -185,7 +214,8 @@ def bench_serve(ctx: Bench) -> str | None:
     return None
 
 
-BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_pdf, bench_pelican, bench_serve]
+BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_help, bench_rebuild_unchanged, bench_pdf,
+           bench_pelican, bench_serve]
 
 
 def main(argv: list[str] | None = None) -> int:

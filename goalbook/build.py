@@ -49,6 +49,7 @@ class BuildResult:
     output: Path | None = None
     published: Published | None = None
     pdf: str = "skipped"            # "rendered" | "unchanged" | "skipped"
+    up_to_date: bool = False        # nothing to do: the inputs are those of the last build
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -78,7 +79,16 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
+    inputs = input_key(root, options)
+    if _up_to_date(output, inputs, options.pdf):
+        result.output, result.up_to_date = output, True
+        result.pdf = "unchanged" if options.pdf else "skipped"
+        result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
+        result.seconds = time.perf_counter() - started
+        return result
     files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
+    extra["input_key"] = inputs
+    extra["with_pdf"] = options.pdf
     step = time.perf_counter()
     result.published = publish(files, output, extra, durable=options.durable)
     result.timings["publish"] = time.perf_counter() - step
@@ -140,6 +150,46 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
         state = "rendered"
     timings["pdf"] = time.perf_counter() - step
     return files, extra, state
+
+
+def input_key(root: Path, options: BuildOptions) -> str:
+    """A key of everything a build reads: each source file's and template's (path, mtime,
+    size), the built-in templates and assets, today, the period and goalbook's version.
+
+    Equal keys mean the build would write the same files (Make's up-to-date check,
+    conservative: a touched file counts as changed)."""
+    from importlib import resources
+
+    from goalbook import __version__
+    from goalbook.load.discover import discover
+    from goalbook.project import SETTINGS_FILE
+
+    paths = [f.abs_path for f in discover(root)] + [root / SETTINGS_FILE]
+    for folder in (root / "templates", Path(str(resources.files("goalbook.templates")))):
+        if folder.is_dir():
+            paths += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}".encode())
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _up_to_date(output: Path, inputs: str, with_pdf: bool) -> bool:
+    """The last build had the same inputs (and a PDF if one is wanted) and its files are intact."""
+    manifest = read_manifest(output)
+    if manifest.get("input_key") != inputs or (with_pdf and not manifest.get("with_pdf")):
+        return False
+    for name, digest in manifest.get("files", {}).items():
+        try:
+            if hashlib.sha256((output / name).read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _unchanged_pdf(output: Path, digest: str) -> bytes | None:

@@ -161,3 +161,22 @@ def test_a_period_that_ends_before_it_starts_is_a_usage_error(built):
 
 def test_an_unreadable_since_is_a_usage_error(built):
     assert run(built, "--no-pdf", "--since", "last-tuesday").exit_code == 2
+
+
+def test_a_build_with_nothing_changed_writes_nothing(built):
+    output = built / "output"
+    before = {p: p.stat().st_mtime_ns for p in output.rglob("*")}
+    result = run(built, "--no-pdf")
+    assert result.exit_code == 0 and "up to date" in result.output
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*")} == before
+
+
+def test_a_changed_input_or_a_damaged_output_is_rebuilt(built):
+    note = built / "content" / "checkins" / "2026-11-21.yaml"
+    note.write_text(note.read_text().rstrip("\n") + "\nwin: A brand new win\n")
+    assert "up to date" not in run(built, "--no-pdf").output
+    assert b"A brand new win" in (built / "output" / "timeline.html").read_bytes()
+    (built / "output" / "timeline.html").write_text("damaged")
+    assert "up to date" not in run(built, "--no-pdf").output
+    assert b"A brand new win" in (built / "output" / "timeline.html").read_bytes()
+    assert "up to date" not in run(built, "--no-pdf", "--today", "2026-11-23").output

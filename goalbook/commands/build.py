@@ -52,6 +52,8 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
 
 
 def _build_summary(result) -> str:
+    if result.up_to_date:
+        return f"Nothing changed since the last build; {result.output} is up to date ({result.seconds:.2f} s)"
     pages = sum(1 for name in result.published.written if name.endswith(".html"))
     pdf = {"rendered": "report.pdf written", "unchanged": "report.pdf unchanged",
            "skipped": "no PDF (--no-pdf)"}[result.pdf]

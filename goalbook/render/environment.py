@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -52,6 +53,19 @@ class BuiltinLoader(jinja2.BaseLoader):
         return source, f"<goalbook>/templates/{template}", lambda: True
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (keyed by each template's source checksum),
+    in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
+    base = os.environ.get("GOALBOOK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "goalbook")
+    folder = Path(base) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 def make_environment(project_root: Path | None = None) -> jinja2.Environment:
     """The environment for the site and the report (user overrides first)."""
     loaders: list[jinja2.BaseLoader] = []
@@ -60,7 +74,8 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
     loaders.append(BuiltinLoader())
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+                             lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
+                             bytecode_cache=_bytecode_cache())
     env.filters.update(date=format_date, day=format_day, weekday=format_weekday, num=format_num,
                        pct=format_pct, markdown=render_markdown, standing=standing_words,
                        status=status_words, signed=format_signed)
