@@ -41,6 +41,7 @@ class BuildOptions:
     output: Path | None = None
     durable: bool = True            # fsync before publishing; serve's temporary site doesn't need it
     cache: object | None = None     # a SourceCache kept by serve between builds
+    page_cache: object | None = None  # a PageCache kept by serve between builds
 
 
 @dataclass
@@ -126,7 +127,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
         raise BuildError(f"the report period can't be used: {exc}",
                          "--since must come before --until (which defaults to today)", usage=True) from exc
     env = env or make_environment(root)
-    files = render_site(snapshot, root, env=env)
+    files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
     report_html = render_report_html(snapshot, root, env=env)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step

@@ -16,8 +16,10 @@ def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Check
             if checkin is not None:
                 checkins.append(checkin)
     for goal, record in inline:
+        by_index = _inline_positions(record)
         for index, data in enumerate(record.data.get("checkins", [])):
-            checkin = _checkin(data, goal.source, _with_keys(record), f"checkins.{index}.", problems, goal.id)
+            checkin = _checkin(data, goal.source, by_index.get(index, {}), "", problems, goal.id,
+                               top=record.positions.get(f"checkins.{index}", (1, 1)))
             if checkin is not None:
                 checkins.append(checkin)
     checkins.sort(key=lambda c: (c.date, c.source, c.pos))
@@ -29,11 +31,24 @@ def _with_keys(record) -> dict:
     return {**record.positions, **{f"{k}:key": v for k, v in record.key_positions.items()}}
 
 
-def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal_id: str | None = None):
+def _inline_positions(record) -> dict[int, dict]:
+    """A goal's positions split per inline check-in: {index: {'date': pos, ...}}, in one pass
+    (a goal may hold hundreds of inline check-ins)."""
+    out: dict[int, dict] = {}
+    for key, pos in _with_keys(record).items():
+        if key.startswith("checkins."):
+            index, _, rest = key[len("checkins."):].partition(".")
+            if rest and index.isdigit():
+                out.setdefault(int(index), {})[rest] = pos
+    return out
+
+
+def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal_id: str | None = None,
+             top=None):
     if "date" not in data:
         return None
     field_pos = {k[len(prefix):]: v for k, v in positions.items() if k.startswith(prefix)} if prefix else positions
-    top = positions.get(prefix.rstrip(".") if prefix else "", (1, 1))
+    top = top or positions.get(prefix.rstrip(".") if prefix else "", (1, 1))
     checkin = Checkin(
         date=data["date"], source=path, pos=top, progress=dict(data.get("progress", {})),
         mood=data.get("mood"), win=data.get("win"), obstacle=data.get("obstacle"),

@@ -18,19 +18,22 @@ PAGES = ("index.html", "timeline.html")
 
 
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
-                env: jinja2.Environment | None = None, links_report: bool = True) -> dict[str, bytes]:
+                env: jinja2.Environment | None = None, links_report: bool = True,
+                page_cache=None) -> dict[str, bytes]:
     """Every file of the site, by path relative to the output folder.
 
     `links_report`: whether the navigation links to `report.html` (the build
-    writes it next to the site). Template errors propagate (jinja2.TemplateError).
+    writes it next to the site). `page_cache` (serve): a `PageCache` that
+    skips goal pages whose inputs did not change. Template errors propagate.
     """
     env = env or make_environment(project_root)
     common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report}
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", common, root="", page="dashboard")
     for view in snapshot.goals:
-        files[f"goals/{view.id}.html"] = _render(env, "goal.html", common, root="../",
-                                                 page="goal", view=view)
+        name = f"goals/{view.id}.html"
+        render = lambda view=view: _render(env, "goal.html", common, root="../", page="goal", view=view)  # noqa: E731
+        files[name] = page_cache.page(name, view, snapshot, render) if page_cache else render()
     files["timeline.html"] = _render(env, "timeline.html", common, root="", page="timeline")
     files[CSS] = read_asset(env, CSS)
     return files

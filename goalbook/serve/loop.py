@@ -7,6 +7,7 @@ from pathlib import Path
 
 from goalbook.build import BuildError, BuildOptions, build
 from goalbook.load.cache import SourceCache
+from goalbook.render.page_cache import PageCache
 from goalbook.output_format import format_text
 from goalbook.project import SETTINGS_FILE, ProjectError
 from goalbook.publish.output import UnsafeOutput
@@ -24,11 +25,12 @@ class Rebuilder:
         self.reporter = reporter
         self.env = None
         self.cache = SourceCache()
+        self.pages = PageCache(project)
 
     def rebuild(self, templates_changed: bool = False) -> None:
         started = time.perf_counter()
         options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
-                                  "cache": self.cache})
+                                  "cache": self.cache, "page_cache": self.pages})
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
