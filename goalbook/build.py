@@ -42,6 +42,7 @@ class BuildOptions:
     durable: bool = True            # fsync before publishing; serve's temporary site doesn't need it
     cache: object | None = None     # a SourceCache kept by serve between builds
     page_cache: object | None = None  # a PageCache kept by serve between builds
+    pdf_on_request: bool = False    # serve: report.html links to a PDF made when asked for
 
 
 @dataclass
@@ -128,7 +129,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                          "--since must come before --until (which defaults to today)", usage=True) from exc
     env = env or make_environment(root)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
-    report_html = render_report_html(snapshot, root, env=env)
+    report_html = render_report_html(snapshot, root, env=env, links_pdf=options.pdf or options.pdf_on_request)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
     from goalbook.pdf import render_key

@@ -186,3 +186,17 @@ def test_empty_sections_are_left_out(book, tmp_path):
         assert heading not in text, heading
     has_suggestions = bool(report_view(report.snapshot).suggestions)
     assert ("Appendix: suggestions still open" in text) == has_suggestions
+
+
+def test_the_web_view_links_to_the_pdf_but_the_pdf_never_shows_the_link(example_book):
+    from click.testing import CliRunner
+
+    from goalbook.cli import main
+
+    assert CliRunner().invoke(main, ["-C", str(example_book), "build", "--today", "2026-11-22"]).exit_code == 0
+    html = (example_book / "output" / "report.html").read_text()
+    assert 'href="report.pdf"' in html
+    pdftotext = require_tool("pdftotext", "to read the PDF report back")
+    text = subprocess.run([pdftotext, str(example_book / "output" / "report.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "as a PDF" not in text and "Dashboard" not in text

@@ -135,3 +135,11 @@ def test_open_page_reloads_by_itself_in_chromium(served, example_book):
         page.get_by_text("A quiet owl at dusk").first.wait_for(timeout=5000)
         browser.close()
     assert errors == []
+
+
+def test_the_pdf_is_made_when_it_is_asked_for(served):
+    report = served.get("/report.html")
+    assert 'href="report.pdf"' in report
+    with urllib.request.urlopen(f"http://127.0.0.1:{served.port}/report.pdf", timeout=60) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read().startswith(b"%PDF")

@@ -17,7 +17,8 @@ class _EchoReporter:
 
 @click.command()
 @click.option("-p", "--port", default=8000, show_default=True, help="Port on 127.0.0.1 (a free one is used if it is taken).")
-@click.option("--pdf", is_flag=True, help="Also rebuild the PDF report on every change (slower).")
+@click.option("--pdf", is_flag=True, help="Rebuild the PDF report on every change (slower); "
+              "otherwise it is made when you open it.")
 @today_option
 @click.pass_obj
 def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
@@ -40,6 +41,7 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         site.mkdir()
         state = SiteState(site)
         rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
+        state.make_pdf = rebuilder.ensure_pdf
         stop = threading.Event()
         servers = []
 

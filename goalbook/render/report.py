@@ -130,13 +130,17 @@ def report_title(snapshot: Snapshot) -> str:
 
 
 def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
-                       env: jinja2.Environment | None = None) -> str:
-    """``report.html`` for the snapshot's period (the PDF is made from this very text)."""
+                       env: jinja2.Environment | None = None, links_pdf: bool = False) -> str:
+    """``report.html`` for the snapshot's period (the PDF is made from this very text).
+
+    `links_pdf`: the web view links to report.pdf (when the build writes one,
+    or serve makes it on request); the PDF itself never shows the link."""
     env = env or make_environment(project_root)
     view = report_view(snapshot)
     css = Markup(report_stylesheet(env).replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
-                                             title=report_title(snapshot), screen_css=css)
+                                             title=report_title(snapshot), screen_css=css,
+                                             links_pdf=links_pdf)
     if "<pre" in html:  # blank lines in a note's code block are content
         return html
     return "\n".join(line for line in html.split("\n") if line.strip()) + "\n"

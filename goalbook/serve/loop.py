@@ -26,11 +26,24 @@ class Rebuilder:
         self.env = None
         self.cache = SourceCache()
         self.pages = PageCache(project)
+        self.lock = threading.Lock()        # the watcher and a PDF request never build at once
 
-    def rebuild(self, templates_changed: bool = False) -> None:
+    def rebuild(self, templates_changed: bool = False, pdf: bool | None = None) -> None:
+        with self.lock:
+            self._rebuild(templates_changed, pdf)
+
+    def ensure_pdf(self) -> None:
+        """Called when the browser asks for report.pdf: make it now if this build has none."""
+        with self.lock:
+            if not (self.site / "report.pdf").is_file() and not self.state.problems:
+                self.reporter.info("making the PDF report, as it was asked for…")
+                self._rebuild(False, pdf=True)
+
+    def _rebuild(self, templates_changed: bool, pdf: bool | None) -> None:
         started = time.perf_counter()
         options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
-                                  "cache": self.cache, "page_cache": self.pages})
+                                  "cache": self.cache, "page_cache": self.pages, "pdf_on_request": True,
+                                  "pdf": self.options.pdf if pdf is None else pdf})
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:

@@ -36,6 +36,7 @@ class SiteState:
         self.version = 0
         self.problems: list[str] = []
         self.lock = threading.Lock()
+        self.make_pdf = None                # called before report.pdf is served (PDF on request)
 
     def update(self, problems: list[str]) -> None:
         with self.lock:
@@ -63,6 +64,10 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_response(204)
             self.end_headers()
             return None
+        if path == "/report.pdf" and self.state.make_pdf is not None:
+            self.state.make_pdf()
+            if self.state.problems:
+                return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
         if path.endswith("/"):
             path += "index.html"
         if path.endswith(".html"):
