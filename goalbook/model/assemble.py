@@ -10,7 +10,7 @@ import difflib
 from pathlib import PurePosixPath
 
 from goalbook.model.checkins import attach_checkins, build_checkins
-from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Settings, Step
+from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Step
 from goalbook.model.settings import build_settings
 from goalbook.schema.fields import is_valid_id
 from goalbook.schema.validate import Validated

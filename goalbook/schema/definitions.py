@@ -5,9 +5,8 @@ editors use can't drift from what `goalbook check` accepts.
 """
 from __future__ import annotations
 
-from goalbook.schema.fields import (
-    ID_PATTERN, AnyOf, Bool, Choice, Date, GoalRef, ListOf, MapOf, Number, Struct, Text, Value,
-)
+from goalbook.schema.containers import AnyOf, ListOf, MapOf, Struct
+from goalbook.schema.fields import ID_PATTERN, Bool, Choice, Date, GoalRef, Number, Text, Value
 
 STATUS = ("active", "paused", "achieved", "dropped")
 REVIEW = ("daily", "weekly", "fortnightly", "monthly")
