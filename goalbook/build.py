@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from goalbook.project import CheckResult, check_project
-from goalbook.publish.output import Published, check_output_path, publish, read_manifest
+from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
 from goalbook.reporter import Reporter
 
 REPORT_HTML = "report.html"
@@ -39,10 +39,12 @@ class BuildOptions:
     since: str | date | None = None
     until: date | None = None
     output: Path | None = None
-    durable: bool = True            # fsync before publishing; serve's temporary site doesn't need it
+    durable: bool = True            # publish atomically with fsync; serve's private temporary site
+                                    # is updated file by file instead
     cache: object | None = None     # a SourceCache kept by serve between builds
     page_cache: object | None = None  # a PageCache kept by serve between builds
     pdf_on_request: bool = False    # serve: report.html links to a PDF made when asked for
+    report: bool = True             # write report.html (serve makes it when it is asked for)
 
 
 @dataclass
@@ -82,7 +84,7 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
     inputs = input_key(root, options)
-    if _up_to_date(output, inputs, options.pdf):
+    if _up_to_date(output, inputs, options):
         result.output, result.up_to_date = output, True
         result.pdf = "unchanged" if options.pdf else "skipped"
         result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
@@ -91,8 +93,12 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
     extra["input_key"] = inputs
     extra["with_pdf"] = options.pdf
+    extra["with_report"] = options.report or options.pdf
     step = time.perf_counter()
-    result.published = publish(files, output, extra, durable=options.durable)
+    if options.durable:
+        result.published = publish(files, output, extra)
+    else:
+        result.published = update_in_place(files, output, extra)
     result.timings["publish"] = time.perf_counter() - step
     result.output = output
     result.seconds = time.perf_counter() - started
@@ -129,6 +135,9 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                          "--since must come before --until (which defaults to today)", usage=True) from exc
     env = env or make_environment(root)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
+    if not (options.report or options.pdf):
+        timings["html"] = time.perf_counter() - step
+        return files, {}, "skipped"
     report_html = render_report_html(snapshot, root, env=env, links_pdf=options.pdf or options.pdf_on_request)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
@@ -180,10 +189,12 @@ def input_key(root: Path, options: BuildOptions) -> str:
     return digest.hexdigest()
 
 
-def _up_to_date(output: Path, inputs: str, with_pdf: bool) -> bool:
-    """The last build had the same inputs (and a PDF if one is wanted) and its files are intact."""
+def _up_to_date(output: Path, inputs: str, options: BuildOptions) -> bool:
+    """The last build had the same inputs (and the report and PDF, if wanted) and its files are intact."""
     manifest = read_manifest(output)
-    if manifest.get("input_key") != inputs or (with_pdf and not manifest.get("with_pdf")):
+    if manifest.get("input_key") != inputs or (options.pdf and not manifest.get("with_pdf")):
+        return False
+    if (options.report or options.pdf) and not manifest.get("with_report", True):
         return False
     for name, digest in manifest.get("files", {}).items():
         try:

@@ -143,3 +143,18 @@ def test_recover_restores_output_missing_after_a_crash_between_renames(tmp_path)
     os.replace(target, tmp_path / f"{out.OLD_PREFIX}output-123")
     out.recover(target)
     assert (target / "index.html").read_bytes() == b"old"
+
+
+def test_update_in_place_writes_only_changes_and_removes_only_its_own_files(tmp_path):
+    target = tmp_path / "site"
+    target.mkdir()
+    out.update_in_place({"index.html": b"1", "goals/a.html": b"a"}, target)
+    (target / "mine.txt").write_text("kept")
+    first_a = (target / "goals" / "a.html").stat().st_mtime_ns
+    result = out.update_in_place({"index.html": b"2", "goals/a.html": b"a"}, target)
+    assert result.changed == ["index.html"]
+    assert (target / "goals" / "a.html").stat().st_mtime_ns == first_a
+    out.update_in_place({"index.html": b"3"}, target)
+    assert not (target / "goals" / "a.html").exists()
+    assert (target / "mine.txt").read_text() == "kept"
+    assert (target / MARKER).is_file()

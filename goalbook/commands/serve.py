@@ -41,7 +41,7 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         site.mkdir()
         state = SiteState(site)
         rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
-        state.make_pdf = rebuilder.ensure_pdf
+        state.make_report = rebuilder.ensure_report
         stop = threading.Event()
         servers = []
 

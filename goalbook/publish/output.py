@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from goalbook.publish.atomic import write_atomic
 from goalbook.publish.swap import exchange
 
 MARKER = ".goalbook-output"
@@ -81,12 +82,11 @@ def recover(output: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(files: dict[str, bytes], output: Path, extra: dict | None = None, durable: bool = True) -> Published:
+def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
     """Write `files` into a staging folder next to `output`, then swap it in.
 
     Until the swap, `output` is untouched; if anything fails, the staging
     folder is removed and the previous output stays exactly as it was.
-    `durable=False` skips fsync (for serve's throwaway folder).
     """
     recover(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -99,13 +99,28 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None, du
         manifest = _manifest(files, extra)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        if durable:
-            _fsync_tree(staging)
+        _fsync_tree(staging)
         _swap_in(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     old_hashes = previous.get("files", {})
     changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest]
+    return Published(output, sorted(files), sorted(changed))
+
+
+def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
+    """serve's private temporary site: write only the files that changed (each one
+    atomically) and remove the ones the last build wrote that are gone now."""
+    previous = read_manifest(output).get("files", {})
+    manifest = _manifest(files, extra)
+    changed = [name for name, digest in manifest["files"].items() if previous.get(name) != digest]
+    for name in changed:
+        write_atomic(output / name, files[name])
+    for name in set(previous) - set(files):
+        (output / name).unlink(missing_ok=True)
+    write_atomic(output / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+    if not (output / MARKER).is_file():
+        write_atomic(output / MARKER, MARKER_TEXT)
     return Published(output, sorted(files), sorted(changed))
 
 

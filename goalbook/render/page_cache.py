@@ -1,4 +1,5 @@
-"""serve only: goal pages whose inputs did not change are not rendered again.
+"""serve only: goal pages and timeline months whose inputs did not change are
+not rendered again.
 
 A goal page shows its `GoalView`, today and the settings. The view is derived
 from the goal's file and the check-in files that concern it, the report
@@ -22,24 +23,27 @@ class PageCache:
         self._snapshot = None
 
     def page(self, name: str, view, snapshot, render) -> bytes:
+        """A goal page: its goal's file, the check-ins that concern it, period, today, warnings."""
+        sources = {view.goal.source, *(c.source for c in view.checkins)}
+        period = snapshot.period
+        return self.fragment(name, snapshot, sources, (period.since, period.until, tuple(view.warnings)), render)
+
+    def fragment(self, name: str, snapshot, sources, inputs: tuple, render):
+        """`render()`'s result, reused while the `sources` files (relative paths), the
+        settings, today and the other `inputs` are as they were."""
         if snapshot is not self._snapshot:          # a new build: files may have changed since
             self._snapshot, self._stats = snapshot, {}
             self.enabled = not (self.root / "templates").is_dir()
         if not self.enabled:
             return render()
-        key = self._key(view, snapshot)
+        key = (tuple((s, self._signature(s)) for s in sorted(sources)), self._signature("goalbook.yaml"),
+               snapshot.today, inputs)
         cached = self._pages.get(name)
         if cached is not None and cached[0] == key:
             return cached[1]
         data = render()
         self._pages[name] = (key, data)
         return data
-
-    def _key(self, view, snapshot) -> tuple:
-        sources = sorted({view.goal.source, *(c.source for c in view.checkins)})
-        period = snapshot.period
-        return (tuple((s, self._signature(s)) for s in sources), self._signature("goalbook.yaml"),
-                snapshot.today, period.since, period.until, tuple(view.warnings))
 
     def _signature(self, relpath: str):
         if relpath not in self._stats:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from goalbook.model.snapshot import Snapshot
 from goalbook.render.environment import make_environment, read_asset
@@ -34,9 +35,33 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
         name = f"goals/{view.id}.html"
         render = lambda view=view: _render(env, "goal.html", common, root="../", page="goal", view=view)  # noqa: E731
         files[name] = page_cache.page(name, view, snapshot, render) if page_cache else render()
-    files["timeline.html"] = _render(env, "timeline.html", common, root="", page="timeline")
+    months = _month_renderer(env, common, snapshot, page_cache)
+    files["timeline.html"] = _render(env, "timeline.html", common, root="", page="timeline",
+                                     timeline_month=months)
     files[CSS] = read_asset(env, CSS)
     return files
+
+
+def _month_renderer(env: jinja2.Environment, common: dict, snapshot: Snapshot, page_cache):
+    """`timeline_month(month, items)` for timeline.html: one month's section as markup.
+
+    A month shows its check-ins and sessions (their files) and the goals' titles
+    and units, so those make its cache key in serve."""
+    template = env.get_template("_timeline_month.html")
+    goals = snapshot.by_id
+    titles = tuple((gid, v.title, v.goal.measure.unit if v.goal.measure else None) for gid, v in goals.items())
+
+    def render(month, items):
+        def produce():
+            return Markup(template.render(**common, root="", month=month, items=items, goals=goals))
+        if page_cache is None:
+            return produce()
+        sources = {item.source for _, _, item in items}
+        return page_cache.fragment(f"timeline/{month.isoformat()}", snapshot, sources,
+                                   (titles, tuple((w, k, getattr(i, "pos", None)) for w, k, i in items)),
+                                   produce)
+
+    return render
 
 
 def _render(env: jinja2.Environment, name: str, common: dict, **extra) -> bytes:

@@ -32,18 +32,23 @@ class Rebuilder:
         with self.lock:
             self._rebuild(templates_changed, pdf)
 
-    def ensure_pdf(self) -> None:
-        """Called when the browser asks for report.pdf: make it now if this build has none."""
+    def ensure_report(self, pdf: bool) -> None:
+        """Called when the browser asks for report.html or report.pdf: make it now if this
+        build has none (the report is only made when it is wanted, to keep rebuilds quick)."""
+        name = "report.pdf" if pdf else "report.html"
         with self.lock:
-            if not (self.site / "report.pdf").is_file() and not self.state.problems:
-                self.reporter.info("making the PDF report, as it was asked for…")
-                self._rebuild(False, pdf=True)
+            if not (self.site / name).is_file() and not self.state.problems:
+                if pdf:
+                    self.reporter.info("making the PDF report, as it was asked for…")
+                self._rebuild(False, pdf=pdf or None, report=True, reload_pages=False)
 
-    def _rebuild(self, templates_changed: bool, pdf: bool | None) -> None:
+    def _rebuild(self, templates_changed: bool, pdf: bool | None, report: bool = False,
+                 reload_pages: bool = True) -> None:
         started = time.perf_counter()
+        pdf = self.options.pdf if pdf is None else pdf
         options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
                                   "cache": self.cache, "page_cache": self.pages, "pdf_on_request": True,
-                                  "pdf": self.options.pdf if pdf is None else pdf})
+                                  "pdf": pdf, "report": report or pdf})
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
@@ -54,7 +59,8 @@ class Rebuilder:
         if not result.ok:
             self._show([format_text([d], color=False) for d in result.check.diagnostics if d.severity == "error"])
             return
-        self.state.update([])
+        if reload_pages:
+            self.state.update([])
         warnings = result.check.warnings
         self.reporter.info(f"rebuilt in {time.perf_counter() - started:.2f} s"
                            + (f" ({warnings} suggestions; run goalbook check to see them)" if warnings else ""))

@@ -36,7 +36,7 @@ class SiteState:
         self.version = 0
         self.problems: list[str] = []
         self.lock = threading.Lock()
-        self.make_pdf = None                # called before report.pdf is served (PDF on request)
+        self.make_report = None             # make_report(pdf) before report.html/.pdf is served
 
     def update(self, problems: list[str]) -> None:
         with self.lock:
@@ -64,8 +64,8 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_response(204)
             self.end_headers()
             return None
-        if path == "/report.pdf" and self.state.make_pdf is not None:
-            self.state.make_pdf()
+        if path in ("/report.html", "/report.pdf") and self.state.make_report is not None:
+            self.state.make_report(path.endswith(".pdf"))
             if self.state.problems:
                 return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
         if path.endswith("/"):
