@@ -45,6 +45,8 @@ class BuildOptions:
     page_cache: object | None = None  # a PageCache kept by serve between builds
     pdf_on_request: bool = False    # serve: report.html links to a PDF made when asked for
     report: bool = True             # write report.html (serve makes it when it is asked for)
+    skip_unchanged: bool = True     # stop early when the inputs are those of the last build
+                                    # (serve doesn't ask: its watcher only fires on a change)
 
 
 @dataclass
@@ -83,8 +85,8 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
-    inputs = input_key(root, options)
-    if _up_to_date(output, inputs, options):
+    inputs = input_key(root, options) if options.skip_unchanged else None
+    if inputs is not None and _up_to_date(output, inputs, options):
         result.output, result.up_to_date = output, True
         result.pdf = "unchanged" if options.pdf else "skipped"
         result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])

@@ -142,3 +142,16 @@ def test_the_pdf_is_made_when_it_is_asked_for(served):
     with urllib.request.urlopen(f"http://127.0.0.1:{served.port}/report.pdf", timeout=60) as response:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read().startswith(b"%PDF")
+
+
+def test_a_burst_of_saves_is_one_rebuild(served, example_book):
+    time.sleep(0.5)
+    while not served.lines.empty():
+        served.lines.get()
+    for i in range(5):
+        (example_book / "content" / "checkins" / f"2026-11-22-burst-{i}.yaml").write_text(
+            f"date: 2026-11-22\nwin: burst {i}\n")
+    served.wait_for("/timeline.html", lambda page: "burst 4" in page, seconds=5)
+    time.sleep(0.5)
+    rebuilds = [line for line in list(served.lines.queue) if "rebuilt in" in line]
+    assert len(rebuilds) == 1, rebuilds

@@ -1,6 +1,7 @@
 """Rebuild the site when the user's files change; a burst of saves is one rebuild."""
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from pathlib import Path
@@ -13,7 +14,8 @@ from goalbook.project import SETTINGS_FILE, ProjectError
 from goalbook.publish.output import UnsafeOutput
 from goalbook.serve.server import SiteState
 
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 150   # the longest a burst of saves is gathered into one rebuild
+QUIET_MS = 15       # a burst ends after this long without a change (an editor's save takes ~1 ms)
 
 
 class Rebuilder:
@@ -27,6 +29,7 @@ class Rebuilder:
         self.cache = SourceCache()
         self.pages = PageCache(project)
         self.lock = threading.Lock()        # the watcher and a PDF request never build at once
+        self.frozen = False
 
     def rebuild(self, templates_changed: bool = False, pdf: bool | None = None) -> None:
         with self.lock:
@@ -48,7 +51,7 @@ class Rebuilder:
         pdf = self.options.pdf if pdf is None else pdf
         options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
                                   "cache": self.cache, "page_cache": self.pages, "pdf_on_request": True,
-                                  "pdf": pdf, "report": report or pdf})
+                                  "pdf": pdf, "report": report or pdf, "skip_unchanged": False})
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
@@ -59,6 +62,11 @@ class Rebuilder:
         if not result.ok:
             self._show([format_text([d], color=False) for d in result.check.diagnostics if d.severity == "error"])
             return
+        if not self.frozen:
+            # Modules, templates and caches live as long as serve: keep them out of the
+            # collector's full passes (later builds' garbage is still collected).
+            gc.freeze()
+            self.frozen = True
         if reload_pages:
             self.state.update([])
         warnings = result.check.warnings
@@ -83,7 +91,7 @@ class Rebuilder:
         paths = [p for p in (self.project / "content", self.project / "templates",
                              self.project / SETTINGS_FILE) if p.exists()]
         templates = str(self.project / "templates")
-        for changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=30, stop_event=stop,
+        for changes in watchfiles.watch(*paths, debounce=DEBOUNCE_MS, step=QUIET_MS, stop_event=stop,
                                         raise_interrupt=False, watch_filter=_relevant,
                                         yield_on_timeout=True, rust_timeout=100):
             if on_ready is not None:
