@@ -12,3 +12,11 @@ def resolve_today(given: date | None = None, environ=os.environ) -> date:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     return date.today()
+
+
+def local_today() -> date:
+    """The local date, for commands that record what happens now (checkin, new, init).
+
+    They don't follow SOURCE_DATE_EPOCH: build environments such as nix-shell set
+    it to 1980, and a check-in written "today" must carry the real day."""
+    return date.today()

@@ -235,3 +235,20 @@ def test_a_future_date_is_recorded_with_a_note(project):
     assert result.exit_code == 0
     assert "after today" in result.output
     assert (project / "content/checkins/2026-11-25-evening-walks.md").is_file()
+
+
+def test_checkin_uses_the_real_date_even_with_source_date_epoch(tmp_path, monkeypatch):
+    """nix-shell sets SOURCE_DATE_EPOCH to 1980; a check-in written today must say today."""
+    from datetime import date
+
+    from click.testing import CliRunner
+
+    from goalbook.cli import main
+
+    root = tmp_path / "b"
+    assert CliRunner().invoke(main, ["init", str(root)]).exit_code == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
+    result = CliRunner().invoke(main, ["-C", str(root), "checkin", "evening-walks", "1"])
+    assert result.exit_code == 0, result.output
+    written = sorted((root / "content" / "checkins").glob(f"{date.today().isoformat()}-evening-walks*.md"))
+    assert written and not list((root / "content" / "checkins").glob("1980-*"))

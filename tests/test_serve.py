@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -155,3 +156,13 @@ def test_a_burst_of_saves_is_one_rebuild(served, example_book):
     time.sleep(0.5)
     rebuilds = [line for line in list(served.lines.queue) if "rebuilt in" in line]
     assert len(rebuilds) == 1, rebuilds
+
+
+def test_requests_for_another_host_name_are_refused(served):
+    """DNS rebinding: a page on another site pointing its name at 127.0.0.1 gets nothing."""
+    request = urllib.request.Request(f"http://127.0.0.1:{served.port}/index.html",
+                                     headers={"Host": "attacker.example"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 403
+    assert "<html" in served.get("/index.html")

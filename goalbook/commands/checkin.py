@@ -53,9 +53,9 @@ def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) ->
     """
     from goalbook.project import ProjectError
     from goalbook.record import CheckinDraft, RecordError, parse_items, record
-    from goalbook.today import resolve_today
+    from goalbook.today import local_today
 
-    today = resolve_today()
+    today = local_today()
     try:
         draft = CheckinDraft(day=day or today, values=parse_items(items), **texts)
         recorded = record(project, draft, today)

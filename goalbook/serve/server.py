@@ -55,6 +55,10 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):  # noqa: N802 - http.server's naming
+        if not self._host_allowed():
+            # A page elsewhere can point its own name at 127.0.0.1 (DNS rebinding);
+            # only requests addressed to this machine by name or number are answered.
+            return self.send_error(403, "goalbook serve answers only 127.0.0.1 and localhost")
         path = self.path.split("?", 1)[0]
         if path == "/__goalbook/version":
             return self._send(str(self.state.version).encode(), "text/plain")
@@ -73,6 +77,11 @@ class Handler(SimpleHTTPRequestHandler):
         if path.endswith(".html"):
             return self._send_html(path)
         return super().do_GET()
+
+    def _host_allowed(self) -> bool:
+        port = self.server.server_address[1]
+        host = (self.headers.get("Host") or "").strip().lower()
+        return host in {f"127.0.0.1:{port}", f"localhost:{port}", "127.0.0.1", "localhost"}
 
     def _send_html(self, path: str):
         if self.state.problems:
