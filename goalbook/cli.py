@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from goalbook import __version__
+from goalbook.today import TodayError
 
 
 class DateType(click.ParamType):
@@ -68,6 +69,20 @@ def run() -> None:
     """The console entry point: goalbook's own mistakes get a calm message, not a traceback."""
     try:
         main()
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        click.echo(f"goalbook: couldn't read or write{where} ({exc.strerror or exc})", err=True)
+        click.echo("  hint: check that the folder exists and that you may read and write it; "
+                   "goalbook writes each file whole or not at all, so nothing half-written was left", err=True)
+        sys.exit(2)
+    except TodayError as exc:
+        click.echo(f"goalbook: {exc}", err=True)
+        click.echo("  hint: unset it, or pass --today YYYY-MM-DD", err=True)
+        sys.exit(2)
+    except OverflowError as exc:
+        click.echo(f"goalbook: a date is out of the range goalbook can work with ({exc})", err=True)
+        click.echo("  hint: check --today, --since, --until and SOURCE_DATE_EPOCH", err=True)
+        sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - last line of defence for the user
         if os.environ.get("GOALBOOK_DEBUG"):
             raise

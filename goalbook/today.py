@@ -5,13 +5,23 @@ import os
 from datetime import date, datetime, timezone
 
 
+class TodayError(ValueError):
+    """SOURCE_DATE_EPOCH is set but isn't a usable date (exit status 2)."""
+
+
 def resolve_today(given: date | None = None, environ=os.environ) -> date:
     if given is not None:
         return given
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return date.today()
+    try:
+        if not epoch.isdigit():
+            raise ValueError
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    except (ValueError, OverflowError, OSError):
+        raise TodayError(f"SOURCE_DATE_EPOCH is '{epoch}', which isn't a date goalbook can use; "
+                         "it should be whole seconds since 1970, e.g. 1795305600") from None
 
 
 def local_today() -> date:

@@ -226,3 +226,12 @@ def test_project_option_naming_a_file_exits_2(book):
     result = run_check(book.root / "content" / "goals" / "walks.yaml")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "1798761600.0", "next tuesday"])
+def test_an_unusable_source_date_epoch_is_a_usage_error(book, epoch):
+    book.write("content/goals/walks.yaml", CLEAN_GOAL)
+    proc = subprocess.run([sys.executable, "-m", "goalbook", "-C", str(book.root), "check"],
+                          capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert proc.returncode == 2
+    assert "SOURCE_DATE_EPOCH" in proc.stderr and "Traceback" not in proc.stderr
