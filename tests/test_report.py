@@ -200,3 +200,13 @@ def test_the_web_view_links_to_the_pdf_but_the_pdf_never_shows_the_link(example_
     text = subprocess.run([pdftotext, str(example_book / "output" / "report.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "as a PDF" not in text and "Dashboard" not in text
+
+
+def test_an_active_goals_reflection_is_in_the_report(book):
+    from goalbook.render.report import render_report_html
+
+    book.write("content/goals/walks.yaml", GOOD_GOAL.replace("due: 2027-01-31", "due: 2026-11-01")
+               + "reflection: The dark evenings came sooner than I planned for.\n")
+    result = book.check(TODAY)
+    html = render_report_html(build_snapshot(result.book, result.diagnostics, TODAY), book.root)
+    assert "The dark evenings came sooner than I planned for." in html

@@ -51,12 +51,13 @@ def test_period_ignores_sessions_after_until():
 
 def test_period_without_a_session_is_30_days():
     p = resolve_period(model(), TODAY)
-    assert (p.since, p.until, p.basis) == (D("2026-10-23"), TODAY, "30 days")
+    assert (p.since, p.until, p.basis) == (D("2026-10-24"), TODAY, "30 days")
+    assert p.days == 30
 
 
 @pytest.mark.parametrize("since, until, expected", [
-    ("30d", None, "2026-10-23"), ("2w", None, "2026-11-08"), ("1m", None, "2026-10-22"),
-    ("1m", "2026-03-31", "2026-02-28"), ("12m", None, "2025-11-22"),
+    ("30d", None, "2026-10-24"), ("2w", None, "2026-11-09"), ("1m", None, "2026-10-23"),
+    ("1m", "2026-03-31", "2026-03-01"), ("12m", None, "2025-11-23"),
     (D("2026-09-01"), None, "2026-09-01"), ("2026-09-01", None, "2026-09-01"),
 ])
 def test_period_from_since(since, until, expected):
@@ -67,7 +68,7 @@ def test_period_from_since(since, until, expected):
 
 def test_period_from_settings_and_given_since_wins():
     book = model(["2026-11-17"], report_since="2w")
-    assert resolve_period(book, TODAY).since == D("2026-11-08")
+    assert resolve_period(book, TODAY).since == D("2026-11-09")
     assert resolve_period(book, TODAY, "last-session").since == D("2026-11-17")
 
 

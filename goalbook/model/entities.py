@@ -117,7 +117,7 @@ class Goal:
     why: str | None = None
     priority: int | None = None
     status: str = "active"
-    start: date | None = None       # as written; see `effective_start`
+    start: date | None = None       # as written; see `start_on`
     due: date | None = None
     review: str = "weekly"
     measure: Measure | None = None
@@ -135,11 +135,12 @@ class Goal:
     pos: dict[str, Pos] = field(default_factory=dict)       # field path ("measure.baseline") -> position
     has_errors: bool = False        # schema errors: SMART rules leave it alone
 
-    @property
-    def effective_start(self) -> date | None:
+    def start_on(self, today: date) -> date | None:
+        """`start`, else the first check-in on or before `today` (later ones aren't seen yet)."""
         if self.start is not None:
             return self.start
-        return self.entries[0].date if self.entries else None
+        seen = [e.date for e in self.entries if e.date <= today]
+        return seen[0] if seen else None
 
     def at(self, *names: str) -> Pos:
         """Position of the first of `names` present in the file, else of the file's top."""

@@ -48,7 +48,7 @@ def resolve_period(book: Book, today: date, since: date | str | None = None,
     elif given == "last-session":
         session = last_session(book.sessions, until)
         period = (Period(session.date, until, "last-session", session) if session
-                  else Period(until - timedelta(days=DEFAULT_DAYS), until, "30 days"))
+                  else Period(until - timedelta(days=DEFAULT_DAYS - 1), until, "30 days"))
     else:
         period = Period(span_start(given, until), until, "span")
     if period.since > period.until:
@@ -57,16 +57,18 @@ def resolve_period(book: Book, today: date, since: date | str | None = None,
 
 
 def span_start(span: str, until: date) -> date:
-    """`until` minus a span like 30d, 6w or 2m (calendar months, day clamped)."""
+    """The first day of a span like 30d, 6w or 2m that ends on `until` (both ends
+    included; calendar months, day clamped)."""
     count, unit = SPAN.match(span.strip()).groups()
     n = int(count)
-    if unit == "d":
-        return until - timedelta(days=n)
+    if unit == "d":                 # both ends count: 30d is 30 days, ending on `until`
+        return until - timedelta(days=n - 1)
     if unit == "w":
-        return until - timedelta(weeks=n)
+        return until - timedelta(days=7 * n - 1)
     months = until.year * 12 + until.month - 1 - n
     year, month = divmod(months, 12)
-    return date(year, month + 1, min(until.day, calendar.monthrange(year, month + 1)[1]))
+    same_day = date(year, month + 1, min(until.day, calendar.monthrange(year, month + 1)[1]))
+    return same_day + timedelta(days=1)     # 1m ending 22 Nov is 23 Oct – 22 Nov
 
 
 def last_session(sessions: list[Session], on_or_before: date) -> Session | None:

@@ -9,7 +9,7 @@ SUMMARY = "Time-bound: due is not after start"
 
 def check(book, ctx):
     for goal in goals_in_review(book):
-        start = goal.effective_start
+        start = goal.start_on(ctx.today)
         if goal.due is not None and start is not None and goal.due <= start:
             where = "the start" if goal.start else "the first check-in"
             yield at(goal, f"the due date ({fmt_date(goal.due)}) is not after {where} ({fmt_date(start)})",

@@ -16,7 +16,7 @@ SUMMARY = "Time-bound: due more than a year after start and no steps"
 
 def check(book, ctx):
     for goal in goals_in_review(book):
-        start = goal.effective_start
+        start = goal.start_on(ctx.today)
         if goal.due and start and goal.due > one_year_after(start) and not goal.steps:
             yield at(goal, "the due date is more than a year after the start and there are no steps on the way",
                      "add 'steps:' with a few milestones, each with a title and a due date", "due")

@@ -1,7 +1,7 @@
 """T502 Time-bound: `due` not after `start` (or, without a start, the first check-in)."""
 import pytest
 
-from support import CLEAN_GOAL, assert_kind, codes, found, where
+from support import CLEAN_GOAL, TODAY, assert_kind, codes, found, where
 
 
 def test_due_before_start_is_reported_at_due(book):
@@ -54,3 +54,10 @@ def test_goal_with_schema_errors_is_not_judged(book):
     book.write("content/goals/walks.yaml", CLEAN_GOAL.replace("due: 2027-01-31", "due: 2026-09-30")
                + "steps: walk more\n")
     assert codes(book) == {"GB003"}
+
+
+def test_a_check_in_dated_after_today_does_not_become_the_start(book):
+    """Only check-ins on or before today are seen: a future one can't make 'due' look early."""
+    book.write("content/goals/walks.yaml", CLEAN_GOAL.replace("start: 2026-10-01\n", "").replace(
+        "checkins:\n  - {date: 2026-11-18, value: 1}\n", "checkins:\n  - {date: 2027-05-01, value: 1}\n"))
+    assert "T502" not in [d.code for d in book.check(TODAY).diagnostics]
