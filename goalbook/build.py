@@ -134,7 +134,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                                   since=options.since, until=options.until)
     except ValueError as exc:
         raise BuildError(f"the report period can't be used: {exc}",
-                         "--since must come before --until (which defaults to today)", usage=True) from exc
+                         "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
     env = env or make_environment(root)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
     if not (options.report or options.pdf):

@@ -210,3 +210,17 @@ def test_an_active_goals_reflection_is_in_the_report(book):
     result = book.check(TODAY)
     html = render_report_html(build_snapshot(result.book, result.diagnostics, TODAY), book.root)
     assert "The dark evenings came sooner than I planned for." in html
+
+
+def test_a_downgraded_file_check_never_names_a_private_goal_in_the_report(book):
+    from goalbook.render.report import render_report_html
+
+    book.write("goalbook.yaml", "rules: {GB007: warning}\n")
+    book.write("content/goals/walks.yaml", GOOD_GOAL)
+    book.write("content/goals/secret-drinks.yaml", GOOD_GOAL.replace("evening walks", "drinks")
+               .replace("min: 0", "min: 0\n  max: 5") + "private: yes\n")
+    book.write("content/checkins/2026-11-20.yaml", "date: 2026-11-20\nprogress: {walks: 2, secret-drinks: 7}\n")
+    result = book.check(TODAY)
+    assert any(d.code == "GB007" for d in result.diagnostics)
+    html = render_report_html(build_snapshot(result.book, result.diagnostics, TODAY), book.root)
+    assert "secret-drinks" not in html

@@ -6,7 +6,6 @@ Cross-file checks live here because only here are all files known: goal ids
 """
 from __future__ import annotations
 
-import difflib
 from pathlib import PurePosixPath
 
 from goalbook.model.checkins import attach_checkins, build_checkins
@@ -97,11 +96,7 @@ def _sessions(doc: Validated) -> list[Session]:
             for r in doc.records if "date" in r.data]
 
 
-def suggest(name: str, known) -> str | None:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def _slug(text: str) -> str:
-    out = "".join(c if c.isalnum() else "-" for c in text.lower())
-    return "-".join(part for part in out.split("-") if part) or "my-goal"
+    from goalbook.newgoal import slugify      # imported here: newgoal itself builds on the project
+
+    return slugify(text) or "my-goal"

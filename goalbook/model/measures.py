@@ -156,7 +156,7 @@ def check_score(name: str, value: object) -> str | None:
     if total is None:
         return f"a {q.title} score is a whole number from 0 to {q.total_max} (or a list of item scores); got {value!r}"
     if not 0 <= total <= q.total_max:
-        return f"a {q.title} total goes from 0 to {q.total_max}, so {total} can't be right; please check the sum"
+        return f"a {q.title} total goes from 0 to {q.total_max}, so {total} is outside that range; could you check the sum?"
     return None
 
 

@@ -22,6 +22,7 @@ The template leaves empty sections out. report.css is inlined for screen
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -124,6 +125,9 @@ class ReportView:
         return rows
 
 
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
+
+
 def report_title(snapshot: Snapshot) -> str:
     """The PDF's title (its only descriptive metadata)."""
     return f"{snapshot.settings.title} — progress report"
@@ -137,7 +141,10 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     or serve makes it on request); the PDF itself never shows the link."""
     env = env or make_environment(project_root)
     view = report_view(snapshot)
-    css = Markup(report_stylesheet(env).replace("</", "<\\/"))  # raw text inside <style>
+    # The web view uses the system's fonts: the embedded ones live in goalbook's assets,
+    # which only the PDF renderer reads, so their @font-face rules are left out here.
+    screen = _FONT_FACE.sub("", report_stylesheet(env))
+    css = Markup(screen.replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
                                              title=report_title(snapshot), screen_css=css,
                                              links_pdf=links_pdf)
@@ -224,9 +231,10 @@ def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalVi
     private_files = {v.goal.source for v in snapshot.goals if v.private}
     private_files |= {c.source for c in snapshot.checkins if c.private}
     goal_files = {v.goal.source for v in snapshot.goals}
+    # Only SMART suggestions: file checks (GB…) in check-in files may name a private goal.
     book = [d for d in snapshot.diagnostics
             if d.path not in goal_files and d.path not in private_files
-            and getattr(d, "severity", "warning") != "error"]
+            and getattr(d, "severity", "warning") != "error" and not d.code.startswith("GB")]
     if book:
         out.append((None, book))
     return out

@@ -138,7 +138,7 @@ class Number(Field):
         if self.maximum is not None and value > self.maximum:
             return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it can't be above {_fmt(self.maximum)}")
         if self.above is not None and value <= self.above:
-            return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it must be more than {_fmt(self.above)}")
+            return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it needs to be more than {_fmt(self.above)}")
         return value
 
     def json_schema(self):
