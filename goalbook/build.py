@@ -140,7 +140,8 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
         return files, {}, "skipped"
-    report_html = render_report_html(snapshot, root, env=env, links_pdf=options.pdf or options.pdf_on_request)
+    report_html = render_report_html(_report_snapshot(snapshot, check, options), root, env=env,
+                                     links_pdf=options.pdf or options.pdf_on_request, made_on=options.today)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
     from goalbook.pdf import render_key
@@ -163,6 +164,16 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
         state = "rendered"
     timings["pdf"] = time.perf_counter() - step
     return files, extra, state
+
+
+def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
+    """A report for a period that ended before today shows the book as it stood then."""
+    from goalbook.model.snapshot import build_snapshot
+
+    until = snapshot.period.until
+    if until >= options.today:
+        return snapshot
+    return build_snapshot(check.book, check.diagnostics, until, since=snapshot.period.since, until=until)
 
 
 def input_key(root: Path, options: BuildOptions) -> str:

@@ -180,3 +180,14 @@ def test_a_changed_input_or_a_damaged_output_is_rebuilt(built):
     assert "up to date" not in run(built, "--no-pdf").output
     assert b"A brand new win" in (built / "output" / "timeline.html").read_bytes()
     assert "up to date" not in run(built, "--no-pdf", "--today", "2026-11-23").output
+
+
+def test_a_report_for_a_past_period_shows_the_book_as_it_stood_then(built):
+    (built / "content" / "checkins" / "2026-11-20-late.yaml").write_text(
+        "date: 2026-11-20\nprogress: {meeting-anxiety: 9}\nwin: A November win that came later\n")
+    result = run(built, "--no-pdf", "--since", "2026-10-01", "--until", "2026-10-31")
+    assert result.exit_code == 0, result.output
+    report = (built / "output" / "report.html").read_text()
+    assert "A November win that came later" not in report
+    assert "9 points" not in report                     # the later reading isn't 'now' in October
+    assert "22 Nov 2026" in report                      # but the report says when it was made

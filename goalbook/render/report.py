@@ -134,11 +134,13 @@ def report_title(snapshot: Snapshot) -> str:
 
 
 def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
-                       env: jinja2.Environment | None = None, links_pdf: bool = False) -> str:
+                       env: jinja2.Environment | None = None, links_pdf: bool = False,
+                       made_on: date | None = None) -> str:
     """``report.html`` for the snapshot's period (the PDF is made from this very text).
 
     `links_pdf`: the web view links to report.pdf (when the build writes one,
-    or serve makes it on request); the PDF itself never shows the link."""
+    or serve makes it on request); the PDF itself never shows the link.
+    `made_on`: the day the report is made, when the snapshot is of an earlier day."""
     env = env or make_environment(project_root)
     view = report_view(snapshot)
     # The web view uses the system's fonts: the embedded ones live in goalbook's assets,
@@ -146,6 +148,7 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     screen = _FONT_FACE.sub("", report_stylesheet(env))
     css = Markup(screen.replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
+                                             made_on=made_on or snapshot.today,
                                              title=report_title(snapshot), screen_css=css,
                                              links_pdf=links_pdf)
     if "<pre" in html:  # blank lines in a note's code block are content
