@@ -166,3 +166,14 @@ def test_requests_for_another_host_name_are_refused(served):
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code == 403
     assert "<html" in served.get("/index.html")
+
+
+def test_serve_stopped_with_sigterm_removes_its_temporary_site(example_book):
+    import glob
+    import tempfile
+
+    before = set(glob.glob(f"{tempfile.gettempdir()}/goalbook-serve-*"))
+    server = Server(example_book)
+    server.proc.send_signal(signal.SIGTERM)
+    assert server.proc.wait(timeout=10) == 0
+    assert set(glob.glob(f"{tempfile.gettempdir()}/goalbook-serve-*")) <= before

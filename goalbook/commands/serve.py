@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 import tempfile
 import threading
 from datetime import date
@@ -8,6 +9,10 @@ from pathlib import Path
 import click
 
 from goalbook.cli import fail, today_option
+
+
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt
 
 
 class _EchoReporter:
@@ -36,6 +41,7 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         root = require_project(project)
     except ProjectError as exc:
         fail(str(exc), exc.hint)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)      # stop as on Ctrl-C: tidy up the temporary site
     with tempfile.TemporaryDirectory(prefix="goalbook-serve-") as tmp:
         site = Path(tmp) / "site"
         site.mkdir()
