@@ -71,6 +71,11 @@ def example_book(tmp_path) -> Path:
     return root
 
 
+def files_in(root: Path) -> dict[str, bytes]:
+    """Every file below `root` by relative path, as bytes: to show that nothing changed."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 def require_tool(path_or_name: str, why: str) -> str:
     """The tool's path; skip without it locally, but fail in CI (GOALBOOK_REQUIRE_TOOLS)."""
     found = path_or_name if os.path.exists(path_or_name) else shutil.which(path_or_name)

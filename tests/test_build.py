@@ -11,12 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from goalbook.cli import main
+from conftest import files_in as tree
 
 TODAY = "2026-11-22"
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def run(root: Path, *args: str):

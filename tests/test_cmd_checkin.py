@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import GOOD_GOAL, REPO, TODAY
+from conftest import files_in as snapshot
 from goalbook.cli import main
 from goalbook.load.source import read_source
 from goalbook.project import check_project
@@ -46,10 +47,6 @@ def project(book):
 
 def run(root: Path, *args: str):
     return CliRunner().invoke(main, ["-C", str(root), "checkin", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def checkins_from(root: Path, rel: str):

@@ -14,6 +14,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY
+from conftest import files_in as snapshot
 from goalbook.cli import main
 from goalbook.project import check_project
 from goalbook.schema.jsonschema import schema_text
@@ -25,10 +26,6 @@ COMMANDS = ("init", "check", "build", "new", "checkin", "serve", "schema", "expo
 
 def init(root: Path):
     return CliRunner().invoke(main, ["init", str(root)], env={"SOURCE_DATE_EPOCH": EPOCH})
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_init_writes_a_book_that_passes_check(tmp_path):

@@ -13,6 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY
+from conftest import files_in as snapshot
 from goalbook.cli import main
 from goalbook.newgoal import slugify
 from goalbook.project import check_project
@@ -33,10 +34,6 @@ def root(book):
 def run(root: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(main, ["-C", str(root), "new", "goal", *args], input=input,
                               env={"SOURCE_DATE_EPOCH": EPOCH})
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def goal_of(root: Path, goal_id: str):

@@ -7,16 +7,12 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from conftest import files_in as snapshot_tree
 from goalbook.publish import output as out
 from goalbook.publish.output import MANIFEST, MARKER, UnsafeOutput, check_output_path, publish
-
-
-def snapshot_tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_first_publish_writes_files_marker_and_manifest(tmp_path):
