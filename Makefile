@@ -1,6 +1,7 @@
 # goalbook — two commands are all a fresh machine needs:
 #   make demo   set up, then build the example book in content/ to output/ (HTML and PDF)
 #   make test   set up, then run every test
+# `make lock` refreshes the lock files after a change to pyproject.toml's dependencies.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -9,27 +10,45 @@ GOALBOOK := $(VENV)/bin/goalbook
 DEMO_TODAY ?= 2026-11-22
 TOOLS  := .tools
 VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+# The older PyYAML that goalbook's own YAML limits are also tested with.
+COMPAT_YAML := $(TOOLS)/pyyaml-6.0.3
+UV_VERSION := 0.13.9
+LOCK_FLAGS := --generate-hashes --universal --python-version 3.10 --quiet
+# Every package comes from the lock, with its hash. pip reads no config file here, so
+# that a machine-wide pip.conf naming local mirrors that aren't there prints no warnings.
+PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip --disable-pip-version-check
 
-.PHONY: setup system-deps demo check test bench clean
+.PHONY: setup system-deps demo check test lint-imports bench lock clean
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions with hashes from the committed lock; goalbook itself is installed
+# editable on top, with no dependency resolution and no unpinned download.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(COMPAT_YAML)/.installed: requirements-compat.lock | setup
+	rm -rf $(COMPAT_YAML)
+	$(PIP) install --quiet --require-hashes --no-deps \
+	  --target $(COMPAT_YAML) -r requirements-compat.lock
 	touch $@
 
 # Debian packages the PDF and the browser tests need (Pango for WeasyPrint,
 # poppler to read PDFs back, Chromium for browser tests, a JRE and npm for the
-# HTML checker). Installed when missing and we are root; otherwise listed.
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless npm
+# HTML checker, faketime to run the suite with the clock moved, git for the
+# history and --staged tests). Installed when missing and we are root; otherwise listed.
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
+  default-jre-headless npm faketime git
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    command -v java >/dev/null && missing=$$(echo $$missing | tr ' ' '\n' | grep -v default-jre-headless); \
 	    command -v npm >/dev/null && missing=$$(echo $$missing | tr ' ' '\n' | grep -vx npm); \
+	    command -v git >/dev/null && missing=$$(echo $$missing | tr ' ' '\n' | grep -vx git); \
 	    if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; \
 	  else echo "Please install these Debian packages: $$missing" >&2; exit 1; fi; \
 	fi
@@ -40,12 +59,23 @@ demo: setup
 	$(GOALBOOK) build --today $(DEMO_TODAY)
 	@echo "Open output/index.html in a browser, and output/report.pdf."
 
-test: setup system-deps
-	GOALBOOK_VNU=$(abspath $(VNU)) $(PY) -m pytest $(PYTEST_ARGS)
+lint-imports: setup
+	$(VENV)/bin/lint-imports --no-cache
+
+test: setup system-deps $(COMPAT_YAML)/.installed
+	GOALBOOK_VNU=$(abspath $(VNU)) GOALBOOK_COMPAT_YAML=$(abspath $(COMPAT_YAML)) $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-bench.lock
 	$(PY) bench/run.py
+
+# Refresh the locks: after changing dependencies in pyproject.toml, or to take
+# newer releases (then run make test before committing the new locks).
+lock: setup
+	$(PIP) install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test $(LOCK_FLAGS) -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test --extra bench $(LOCK_FLAGS) -o requirements-bench.lock
+	$(VENV)/bin/uv pip compile requirements-compat.in $(LOCK_FLAGS) -o requirements-compat.lock
 
 clean:
 	rm -rf output build dist *.egg-info .pytest_cache bench/.work
