@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from goalbook import __version__
-from goalbook.today import TodayError
+from goalbook.clock import Clock
+from goalbook.errors import GoalbookError
 
 
 class DateType(click.ParamType):
@@ -35,6 +36,14 @@ def use_color() -> bool | None:
 
 def stdout_color() -> bool:
     return use_color() is not False and sys.stdout.isatty()
+
+
+def clock() -> Clock:
+    """The command's clock: made once per invocation from the environment."""
+    meta = click.get_current_context().find_root().meta
+    if "goalbook.clock" not in meta:
+        meta["goalbook.clock"] = Clock.from_environment()
+    return meta["goalbook.clock"]
 
 
 def fail(message: str, hint: str | None = None, status: int = 2):
@@ -75,10 +84,11 @@ def run() -> None:
         click.echo("  hint: check that the folder exists and that you may read and write it; "
                    "goalbook writes each file whole or not at all, so nothing half-written was left", err=True)
         sys.exit(2)
-    except TodayError as exc:
-        click.echo(f"goalbook: {exc}", err=True)
-        click.echo("  hint: unset it, or pass --today YYYY-MM-DD", err=True)
-        sys.exit(2)
+    except GoalbookError as exc:
+        click.echo(f"goalbook: {exc.message}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_status)
     except OverflowError as exc:
         click.echo(f"goalbook: a date is out of the range goalbook can work with ({exc})", err=True)
         click.echo("  hint: check --today, --since, --until and SOURCE_DATE_EPOCH", err=True)

@@ -12,6 +12,38 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 22)
 REQUIRE_TOOLS = bool(os.environ.get("GOALBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
+# Far from UTC, so that a date taken from the machine's zone instead of the one clock shows.
+TEST_TZ = "Pacific/Kiritimati"
+
+
+def wall_clock_refused():
+    raise AssertionError("a test read the wall clock: give it a date (Clock.fixed, --today, "
+                         "or GOALBOOK_TODAY) instead")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_clock():
+    """The suite's one clock: every "now" is TODAY, for this process and every
+    process it starts; the wall clock, the machine's time zone and its locale
+    are never consulted (goalbook.clock refuses the system date here)."""
+    import time
+
+    import goalbook.clock
+
+    os.environ["GOALBOOK_TODAY"] = TODAY.isoformat()
+    os.environ["TZ"] = TEST_TZ
+    os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    time.tzset()
+    goalbook.clock._system_today = wall_clock_refused
+    yield
+
+
+def without_preload(env: dict | None = None) -> dict:
+    """The environment for Chromium and the JVM, which crash under libfaketime."""
+    env = dict(os.environ if env is None else env)
+    env.pop("LD_PRELOAD", None)
+    return env
 
 
 class Book:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_GOAL, REPO, require_tool
+from conftest import GOOD_GOAL, REPO, require_tool, without_preload
 from test_site import HOSTILE, render
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def browser():
     executable = require_tool(CHROMIUM, "for the browser tests (Debian package 'chromium')")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=ARGS)
+        b = p.chromium.launch(executable_path=executable, args=ARGS, env=without_preload())
         yield b
         b.close()
 

@@ -19,7 +19,8 @@ from goalbook.project import check_project
 from goalbook.record import CheckinDraft, file_text, render
 from goalbook.schema.validate import validate
 
-EPOCH = str(int(datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=timezone.utc).timestamp()))
+# The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.
+LOCAL = {"GOALBOOK_TODAY": TODAY.isoformat()}
 GOALBOOK = REPO / ".venv" / "bin" / "goalbook"
 
 RATING_GOAL = """\
@@ -46,7 +47,7 @@ def project(book):
 
 
 def run(root: Path, *args: str):
-    return CliRunner().invoke(main, ["-C", str(root), "checkin", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
+    return CliRunner().invoke(main, ["-C", str(root), "checkin", *args], env=LOCAL)
 
 
 def checkins_from(root: Path, rel: str):
@@ -183,7 +184,7 @@ def test_date_option_names_the_file(project):
 
 
 def test_real_process_and_check_stays_clean(project):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env = {**os.environ, **LOCAL}
     args = [str(GOALBOOK), "-C", str(project), "checkin", "meeting-anxiety", "4", "--note", "Said one thing early."]
     done = subprocess.run(args, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
@@ -234,18 +235,18 @@ def test_a_future_date_is_recorded_with_a_note(project):
     assert (project / "content/checkins/2026-11-25-evening-walks.md").is_file()
 
 
-def test_checkin_uses_the_real_date_even_with_source_date_epoch(tmp_path, monkeypatch):
-    """nix-shell sets SOURCE_DATE_EPOCH to 1980; a check-in written today must say today."""
-    from datetime import date
-
+def test_checkin_uses_the_local_date_even_with_source_date_epoch(tmp_path, monkeypatch):
+    """nix-shell sets SOURCE_DATE_EPOCH to 1980; a check-in written today must say today
+    (the local date, here set through the one clock, GOALBOOK_TODAY)."""
     from click.testing import CliRunner
 
     from goalbook.cli import main
 
     root = tmp_path / "b"
-    assert CliRunner().invoke(main, ["init", str(root)]).exit_code == 0
+    assert CliRunner().invoke(main, ["init", str(root)], env=LOCAL).exit_code == 0
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
+    monkeypatch.setenv("GOALBOOK_TODAY", "2027-03-04")
     result = CliRunner().invoke(main, ["-C", str(root), "checkin", "evening-walks", "1"])
     assert result.exit_code == 0, result.output
-    written = sorted((root / "content" / "checkins").glob(f"{date.today().isoformat()}-evening-walks*.md"))
+    written = sorted((root / "content" / "checkins").glob("2027-03-04-evening-walks*.md"))
     assert written and not list((root / "content" / "checkins").glob("1980-*"))

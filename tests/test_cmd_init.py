@@ -19,13 +19,14 @@ from goalbook.cli import main
 from goalbook.project import check_project
 from goalbook.schema.jsonschema import schema_text
 
-EPOCH = str(int(datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=timezone.utc).timestamp()))
+# The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.
+LOCAL = {"GOALBOOK_TODAY": TODAY.isoformat()}
 GOALBOOK = REPO / ".venv" / "bin" / "goalbook"
 COMMANDS = ("init", "check", "build", "new", "checkin", "serve", "schema", "export")
 
 
 def init(root: Path):
-    return CliRunner().invoke(main, ["init", str(root)], env={"SOURCE_DATE_EPOCH": EPOCH})
+    return CliRunner().invoke(main, ["init", str(root)], env=LOCAL)
 
 
 def test_init_writes_a_book_that_passes_check(tmp_path):
@@ -79,7 +80,7 @@ def test_init_refuses_if_any_one_file_is_there(tmp_path):
 
 
 def test_init_in_a_real_process_with_c_option(tmp_path):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env = {**os.environ, **LOCAL}
     done = subprocess.run([str(GOALBOOK), "-C", str(tmp_path), "init"], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "content/checkins" / f"{TODAY.isoformat()}.md").is_file()

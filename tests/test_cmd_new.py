@@ -18,7 +18,8 @@ from goalbook.cli import main
 from goalbook.newgoal import slugify
 from goalbook.project import check_project
 
-EPOCH = str(int(datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=timezone.utc).timestamp()))
+# The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.
+LOCAL = {"GOALBOOK_TODAY": TODAY.isoformat()}
 GOALBOOK = REPO / ".venv" / "bin" / "goalbook"
 TITLE = "Walk for 30 minutes on three evenings a week"
 SLUG = "walk-for-30-minutes-on-three-evenings-a-week"
@@ -33,7 +34,7 @@ def root(book):
 
 def run(root: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(main, ["-C", str(root), "new", "goal", *args], input=input,
-                              env={"SOURCE_DATE_EPOCH": EPOCH})
+                              env=LOCAL)
 
 
 def goal_of(root: Path, goal_id: str):
@@ -216,7 +217,7 @@ def test_schema_file_is_refreshed_but_goals_are_not(root):
 
 
 def test_real_process(root):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env = {**os.environ, **LOCAL}
     done = subprocess.run([str(GOALBOOK), "-C", str(root), "new", "goal", TITLE, *SCRIPTED],
                           capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_GOAL, REPO, require_tool
+from conftest import GOOD_GOAL, REPO, require_tool, without_preload
 from test_site import HOSTILE, render
 
 pytestmark = pytest.mark.tools
@@ -46,7 +46,7 @@ def vnu(*args: str) -> list[dict]:
     jar = os.environ.get("GOALBOOK_VNU") or str(DEFAULT_VNU)
     require_tool(jar, "to check the HTML ('npm install --prefix .tools vnu-jar')")
     run = subprocess.run([java, "-jar", jar, "--errors-only", "--format", "json", *args],
-                         capture_output=True, text=True, timeout=300)
+                         capture_output=True, text=True, timeout=300, env=without_preload())
     report = json.loads(run.stderr or run.stdout or '{"messages": []}')
     return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
 

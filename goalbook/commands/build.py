@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli import DATE, clock, fail, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -25,14 +25,13 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
     from goalbook.output_format import format_text, summary
     from goalbook.project import ProjectError
     from goalbook.publish.output import UnsafeOutput
-    from goalbook.today import resolve_today
 
     since_value = None
     if since is not None:
         since_value = parse_since(since)
         if since_value is None:
             fail(f"--since '{since}' is not a date, 'last-session' or a span like 30d")
-    options = BuildOptions(today=resolve_today(today), strict=strict, pdf=not no_pdf,
+    options = BuildOptions(today=clock().report_today(today), strict=strict, pdf=not no_pdf,
                            since=since_value, until=until, output=output)
     try:
         result = run_build(project, options)

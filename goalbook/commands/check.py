@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli import clock, fail, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -19,10 +19,9 @@ def check(project: Path, strict: bool, today: date | None, fmt: str) -> None:
     """Check every goal, check-in and session against the format and the SMART rules."""
     from goalbook.output_format import format_json, format_text, summary
     from goalbook.project import ProjectError, check_project
-    from goalbook.today import resolve_today
 
     try:
-        result = check_project(project, resolve_today(today))
+        result = check_project(project, clock().report_today(today))
     except ProjectError as exc:
         fail(str(exc), exc.hint)
     if fmt == "json":

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, fail
+from goalbook.cli import DATE, clock, fail
 
 STANDING_WORDS = {
     "ahead": "ahead of plan",
@@ -53,9 +53,8 @@ def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) ->
     """
     from goalbook.project import ProjectError
     from goalbook.record import CheckinDraft, RecordError, parse_items, record
-    from goalbook.today import local_today
 
-    today = local_today()
+    today = clock().local_today()
     try:
         draft = CheckinDraft(day=day or today, values=parse_items(items), **texts)
         recorded = record(project, draft, today)

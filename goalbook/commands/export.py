@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, fail, today_option
+from goalbook.cli import DATE, clock, fail, today_option
 
 
 @click.command()
@@ -23,12 +23,11 @@ def export(project: Path, fmt: str, today: date | None, since: str | None, until
     from goalbook.model.snapshot import build_snapshot
     from goalbook.output_format import format_text, summary
     from goalbook.project import ProjectError, check_project
-    from goalbook.today import resolve_today
 
     since_value = parse_since(since) if since is not None else None
     if since is not None and since_value is None:
         fail(f"--since '{since}' is not a date, 'last-session' or a span like 30d")
-    day = resolve_today(today)
+    day = clock().report_today(today)
     try:
         result = check_project(project, day)
     except ProjectError as exc:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import fail
+from goalbook.cli import clock, fail
 
 
 @click.command()
@@ -13,11 +13,10 @@ from goalbook.cli import fail
 def init(project: Path, directory: Path | None) -> None:
     """Start a goalbook project with a short example goal and check-in."""
     from goalbook.scaffold import AlreadyThere, init_project
-    from goalbook.today import local_today
 
     root = directory if directory is not None else project
     try:
-        written = init_project(root, local_today())
+        written = init_project(root, clock().local_today())
     except AlreadyThere as exc:
         fail(f"{root} already has {', '.join(exc.paths)}; nothing was changed",
              "goalbook init never overwrites files; choose an empty folder")

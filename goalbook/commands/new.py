@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, fail
+from goalbook.cli import DATE, clock, fail
 
 PER_CHOICES = ("day", "week", "month", "level")
 DEFAULT_WEEKS = 12
@@ -81,9 +81,8 @@ def goal(project: Path, title: str, goal_id: str | None, no_input: bool, min_, m
     """
     from goalbook.newgoal import BadGoalId, GoalDraft, GoalExists, clean_title, create_goal, existing_goal, goal_id_for
     from goalbook.project import ProjectError, require_project
-    from goalbook.today import local_today
 
-    today = local_today()
+    today = clock().local_today()
     if not clean_title(title):
         fail("the title is empty", "write the goal in one sentence, e.g. goalbook new goal \"Walk three evenings a week\"")
     try:

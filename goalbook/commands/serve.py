@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import fail, today_option
+from goalbook.cli import clock, fail, today_option
 
 
 def _stop_on_sigterm(signum, frame):
@@ -35,7 +35,6 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
     from goalbook.project import ProjectError, require_project
     from goalbook.serve.loop import Rebuilder
     from goalbook.serve.server import SiteState, port_of, start
-    from goalbook.today import resolve_today
 
     try:
         root = require_project(project)
@@ -46,7 +45,7 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         site = Path(tmp) / "site"
         site.mkdir()
         state = SiteState(site)
-        rebuilder = Rebuilder(root, site, BuildOptions(today=resolve_today(today), pdf=pdf), state, _EchoReporter())
+        rebuilder = Rebuilder(root, site, BuildOptions(today=clock().report_today(today), pdf=pdf), state, _EchoReporter())
         state.make_report = rebuilder.ensure_report
         stop = threading.Event()
         servers = []
