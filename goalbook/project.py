@@ -7,14 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
-from goalbook.load.discover import discover
+from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
 from goalbook.load.source import read_source
 from goalbook.model.assemble import assemble
 from goalbook.model.entities import Book
 from goalbook.rules.engine import apply_severities, run_rules
 from goalbook.schema.validate import validate
-
-SETTINGS_FILE = "goalbook.yaml"
 
 
 class ProjectError(Exception):
@@ -53,16 +51,17 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def check_project(root: Path, today: date, cache=None) -> CheckResult:
+def check_project(root: Path, today: date, cache=None, files: ProjectFiles | None = None) -> CheckResult:
     """Read every file, validate it, build the book and run the SMART rules.
 
+    `files` says where the files come from (default: the working tree).
     `cache` (a `goalbook.load.cache.SourceCache`) lets `serve` skip files that
     did not change since the last build.
     """
     root = require_project(root)
-    settings_path = root / SETTINGS_FILE
-    settings_doc = _load(settings_path, SETTINGS_FILE, "settings", cache) if settings_path.is_file() else None
-    docs = [_load(f.abs_path, f.rel_path, f.kind, cache) for f in discover(root)]
+    files = files or DiskFiles(root)
+    settings_doc = _load(files, SETTINGS_FILE, "settings", cache) if files.exists(SETTINGS_FILE) else None
+    docs = [_load(files, f.rel_path, f.kind, cache) for f in files.list()]
     book, cross_file = assemble(docs, settings_doc)
     diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
                    for p in doc.source.problems + doc.problems]
@@ -72,11 +71,11 @@ def check_project(root: Path, today: date, cache=None) -> CheckResult:
     return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files)
 
 
-def _load(abs_path: Path, rel_path: str, kind: str, cache):
+def _load(files: ProjectFiles, rel_path: str, kind: str, cache):
     def load():
-        return validate(read_source(abs_path, rel_path, kind))
+        return validate(read_source(files, rel_path, kind))
 
-    return cache.get_or_load(abs_path, load) if cache is not None else load()
+    return cache.get_or_load(files, rel_path, load) if cache is not None else load()
 
 
 def _all(docs, settings_doc):

@@ -5,23 +5,20 @@ rebuild after one saved check-in parses one file, not the whole book.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from goalbook.load.files import ProjectFiles
 
 
 class SourceCache:
     def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], object]] = {}
+        self._entries: dict[str, tuple[object, object]] = {}
 
-    def get_or_load(self, path: Path, load):
-        try:
-            stat = os.stat(path)
-        except OSError:
+    def get_or_load(self, files: ProjectFiles, rel_path: str, load):
+        signature = files.signature(rel_path)
+        if signature is None:
             return load()
-        signature = (stat.st_mtime_ns, stat.st_size)
-        cached = self._entries.get(path)
+        cached = self._entries.get(rel_path)
         if cached is not None and cached[0] == signature:
             return cached[1]
         value = load()
-        self._entries[path] = (signature, value)
+        self._entries[rel_path] = (signature, value)
         return value

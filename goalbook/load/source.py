@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from goalbook.load.files import MAX_FILE_BYTES, ProjectFiles, TooLarge
 from goalbook.load.yamltree import Node, YamlProblem, parse
 
-MAX_BYTES = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -26,12 +25,38 @@ class SourceFile:
         return not any(p.code == "GB001" for p in self.problems)
 
 
-def read_source(abs_path: Path, rel_path: str, kind: str) -> SourceFile:
+def read_source(files: ProjectFiles, rel_path: str, kind: str) -> SourceFile:
+    """Read one file from wherever the project's files come from, and parse it."""
+    try:
+        data = files.read(rel_path)
+    except TooLarge as exc:
+        return _refused(rel_path, kind, YamlProblem(
+            "GB001", 1, 1, f"this file is {_megabytes(exc.size)}, too large for a goalbook file "
+            f"(the limit is {_megabytes(MAX_FILE_BYTES)})",
+            "goal and check-in files are usually a few kilobytes; split it up"))
+    except OSError as exc:
+        return _refused(rel_path, kind, YamlProblem(
+            "GB001", 1, 1, f"this file can't be opened ({exc.strerror or exc})"))
+    return parse_source(data, rel_path, kind)
+
+
+def _refused(rel_path: str, kind: str, problem: YamlProblem) -> SourceFile:
     source = SourceFile(rel_path, kind)
-    text = _decode(abs_path, source)
+    source.problems.append(problem)
+    return source
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def parse_source(data: bytes, rel_path: str, kind: str) -> SourceFile:
+    """Parse a file's bytes: UTF-8 text, front matter for .md, then the YAML tree."""
+    source = SourceFile(rel_path, kind)
+    text = _decode(data, source)
     if text is None:
         return source
-    if abs_path.suffix == ".md":
+    if rel_path.endswith(".md"):
         text = _split_front_matter(text, source)
         if text is None:
             return source
@@ -59,17 +84,7 @@ _EMPTY_HINT = {
 }
 
 
-def _decode(abs_path: Path, source: SourceFile) -> str | None:
-    try:
-        data = abs_path.read_bytes()
-    except OSError as exc:
-        source.problems.append(YamlProblem("GB001", 1, 1, f"this file can't be opened ({exc.strerror})"))
-        return None
-    if len(data) > MAX_BYTES:
-        source.problems.append(YamlProblem(
-            "GB001", 1, 1, f"this file is {len(data) // 1_000_000} MB, too large for a goalbook file",
-            "goal and check-in files are usually a few kilobytes; split it up"))
-        return None
+def _decode(data: bytes, source: SourceFile) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

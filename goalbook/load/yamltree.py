@@ -15,6 +15,7 @@ one; both emit the same events.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -25,7 +26,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 Pos = tuple[int, int]
-MAX_DEPTH = 64    # goalbook's own files nest 4 deep; this only stops runaway input
+# goalbook's own limits, checked before libyaml's own (which differ between
+# PyYAML releases: 6.0.4's libyaml stops flow nesting at 1000 with its own
+# message), so that users see the same located message on any install.
+MAX_DEPTH = 64                  # goalbook's files nest 4 deep; this only stops runaway input
+MAX_SCALAR_CHARS = 500_000      # one value; the schema's per-field limits are far lower
+_FLOW_CHARS = re.compile(r"[\[\]{}\"'#\n]")
+_INDICATORS = frozenset("[{,:-?")
 
 
 @dataclass(slots=True)
@@ -82,6 +89,10 @@ def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[YamlProble
     `line_offset` shifts every line, for front matter that starts below line 1.
     """
     builder = _TreeBuilder(line_offset)
+    too_deep = flow_too_deep(text)
+    if too_deep is not None:
+        line, column = too_deep
+        return None, [_depth_problem(line + line_offset, column)]
     loader = _Loader(text)
     try:
         while loader.check_event():
@@ -109,6 +120,65 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
         f"this YAML can't be read here: {problem}{context}",
         "check the indentation and the ':' after each key; text with ': ' or '#' in it needs quotes",
     )
+
+
+def _depth_problem(line: int, column: int) -> YamlProblem:
+    return YamlProblem("GB001", line, column, f"lists or mappings are nested more than {MAX_DEPTH} levels deep here",
+                       "goalbook files need only a few levels of indentation")
+
+
+def flow_too_deep(text: str) -> Pos | None:
+    """Where flow collections (`[…]`, `{…}`) first nest deeper than MAX_DEPTH, if they do.
+
+    A cheap scan before libyaml sees the text: libyaml reads ahead over a whole
+    flow collection before it emits the first event, so the tree builder's own
+    depth check would come too late. Brackets count only where YAML reads
+    them as indicators (at the start of a value), not inside quotes, comments
+    or plain text ("Walk [daily]").
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote = 0, None
+    line_start, line = 0, 1
+    comment = False
+    for match in _FLOW_CHARS.finditer(text):
+        char, at = match.group(), match.start()
+        if char == "\n":
+            line, line_start, comment = line + 1, at + 1, False
+        elif comment:
+            continue
+        elif quote is not None:
+            quote = None if _closes(text, at, quote) else quote
+        elif char == "#":
+            comment = at == line_start or text[at - 1] in " \t"
+        elif _starts_value(text, at, line_start):
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line, at - line_start + 1
+            elif char in "\"'":
+                quote = char
+        if char in "]}" and quote is None and not comment and depth:
+            depth -= 1
+    return None
+
+
+def _starts_value(text: str, at: int, line_start: int) -> bool:
+    before = at - 1
+    while before >= line_start and text[before] in " \t":
+        before -= 1
+    return before < line_start or text[before] in _INDICATORS
+
+
+def _closes(text: str, at: int, quote: str) -> bool:
+    if text[at] != quote:
+        return False
+    if quote == '"':
+        before = at - 1
+        while before >= 0 and text[before] == "\\":
+            before -= 1
+        return (at - 1 - before) % 2 == 0
+    return True     # a doubled '' reopens on the next quote, which the scan then sees as a start
 
 
 class _TreeBuilder:
@@ -148,6 +218,12 @@ class _TreeBuilder:
                 raise _Stop
         if isinstance(event, yaml.ScalarEvent):
             line, column = self.pos(event)
+            if len(event.value) > MAX_SCALAR_CHARS:
+                self.problems.append(YamlProblem(
+                    "GB001", line, column, f"this value is {len(event.value):,} characters long, more than "
+                    f"goalbook reads in one value ({MAX_SCALAR_CHARS:,})",
+                    "goal and check-in texts are a few sentences; keep long writing in the Markdown body"))
+                raise _Stop
             plain = not event.style and event.tag is None
             self._add(Scalar(event.value, plain, line, column))
         elif isinstance(event, yaml.MappingStartEvent):
@@ -168,9 +244,7 @@ class _TreeBuilder:
         if len(self.stack) >= MAX_DEPTH:
             # libyaml's scanner slows down quadratically with flow nesting
             # ('[[[[…'); stop long before that can hang a check.
-            self.problems.append(YamlProblem(
-                "GB001", node.line, node.column, f"lists or mappings are nested more than {MAX_DEPTH} deep here",
-                "goalbook files need only a few levels of indentation"))
+            self.problems.append(_depth_problem(node.line, node.column))
             raise _Stop
         self._add(node)
         self.stack.append(node)

@@ -1,0 +1,152 @@
+"""Where a project's files come from.
+
+`check` reads the working tree; `check --staged` reads the git index; the
+language server reads the editor's unsaved buffers over the working tree.
+Each is a `ProjectFiles`: it lists the content files (in a stable order) and
+reads one file's bytes, refusing one larger than `MAX_FILE_BYTES` *before*
+reading it. `signature` tells a cache whether a file may have changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_ignored
+
+SETTINGS_FILE = "goalbook.yaml"
+MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+class ProjectFiles:
+    root: Path
+
+    def list(self) -> list[Found]:
+        raise NotImplementedError
+
+    def read(self, rel_path: str) -> bytes:
+        """The file's bytes; OSError if it can't be read, TooLarge past MAX_FILE_BYTES."""
+        raise NotImplementedError
+
+    def exists(self, rel_path: str) -> bool:
+        raise NotImplementedError
+
+    def signature(self, rel_path: str) -> object | None:
+        """Changes whenever the file's content may have changed; None: don't cache."""
+        return None
+
+
+@dataclass
+class DiskFiles(ProjectFiles):
+    """The working tree."""
+    root: Path
+
+    def list(self) -> list[Found]:
+        return discover(self.root)
+
+    def read(self, rel_path: str) -> bytes:
+        path = self.root / rel_path
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise TooLarge(size)
+            data = handle.read(MAX_FILE_BYTES + 1)   # the file may grow while we read
+        if len(data) > MAX_FILE_BYTES:
+            raise TooLarge(len(data))
+        return data
+
+    def exists(self, rel_path: str) -> bool:
+        return (self.root / rel_path).is_file()
+
+    def signature(self, rel_path: str) -> object | None:
+        try:
+            stat = os.stat(self.root / rel_path)
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@dataclass
+class MemoryFiles(ProjectFiles):
+    """Files given as bytes by path (the git index, or a test), with no disk behind them."""
+    root: Path
+    contents: dict[str, bytes]
+
+    def list(self) -> list[Found]:
+        return sorted((found for rel in self.contents if (found := content_file(self.root, rel))),
+                      key=_order)
+
+    def read(self, rel_path: str) -> bytes:
+        try:
+            data = self.contents[rel_path]
+        except KeyError:
+            raise FileNotFoundError(2, "No such file", rel_path) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise TooLarge(len(data))
+        return data
+
+    def exists(self, rel_path: str) -> bool:
+        return rel_path in self.contents
+
+    def signature(self, rel_path: str) -> object | None:
+        data = self.contents.get(rel_path)
+        return None if data is None else hashlib.sha256(data).digest()
+
+
+@dataclass
+class OverlayFiles(ProjectFiles):
+    """Unsaved texts (an editor's open buffers) over another source."""
+    base: ProjectFiles
+    texts: dict[str, str]
+
+    @property
+    def root(self) -> Path:   # type: ignore[override]
+        return self.base.root
+
+    def list(self) -> list[Found]:
+        found = {f.rel_path: f for f in self.base.list()}
+        for rel in self.texts:
+            extra = content_file(self.root, rel)
+            if extra and rel not in found:
+                found[rel] = extra
+        return sorted(found.values(), key=_order)
+
+    def read(self, rel_path: str) -> bytes:
+        if rel_path in self.texts:
+            data = self.texts[rel_path].encode("utf-8")
+            if len(data) > MAX_FILE_BYTES:
+                raise TooLarge(len(data))
+            return data
+        return self.base.read(rel_path)
+
+    def exists(self, rel_path: str) -> bool:
+        return rel_path in self.texts or self.base.exists(rel_path)
+
+    def signature(self, rel_path: str) -> object | None:
+        if rel_path in self.texts:
+            return hashlib.sha256(self.texts[rel_path].encode("utf-8")).digest()
+        return self.base.signature(rel_path)
+
+
+def content_file(root: Path, rel_path: str) -> Found | None:
+    """The `Found` for a relative path if goalbook reads it as a content file, else None."""
+    parts = PurePosixPath(rel_path).parts
+    if len(parts) < 3 or parts[0] != "content" or any(is_ignored(p) for p in parts[1:]):
+        return None
+    kinds = dict(CONTENT_DIRS)
+    if parts[1] not in kinds or PurePosixPath(rel_path).suffix not in SUFFIXES:
+        return None
+    return Found(root / rel_path, rel_path, kinds[parts[1]])
+
+
+def _order(found: Found) -> tuple:
+    folders = [folder for folder, _ in CONTENT_DIRS]
+    parts = PurePosixPath(found.rel_path).parts
+    return (folders.index(parts[1]), parts[2:])
