@@ -131,7 +131,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     step = time.perf_counter()
     try:
         snapshot = build_snapshot(check.book, check.diagnostics, options.today,
-                                  since=options.since, until=options.until)
+                                  since=options.since, until=options.until, progress=check.progress)
     except ValueError as exc:
         raise BuildError(f"the report period can't be used: {exc}",
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc

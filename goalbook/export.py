@@ -1,8 +1,10 @@
 """`goalbook export`: the computed model as JSON or CSV (SPEC section 9).
 
 Built from the same snapshot the pages and the report use, so the numbers
-agree everywhere. Numbers are rounded only as far as keeps them stable
-(4 decimals; the GAS T-score to 2, as it is published).
+agree everywhere; `--until` before today gives the book as it stood then.
+Numbers are rounded only as far as keeps them stable (4 decimals; the GAS
+T-score to 2, as it is published), and nothing that isn't a finite number
+reaches the JSON (strict JSON: no NaN).
 """
 from __future__ import annotations
 
@@ -10,7 +12,11 @@ import csv
 import io
 import json
 
-from goalbook.model.snapshot import Snapshot
+from goalbook.model.snapshot import Change, Snapshot
+from goalbook.vocabulary import data_number
+
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_json(snapshot: Snapshot) -> str:
@@ -18,36 +24,40 @@ def export_json(snapshot: Snapshot) -> str:
         "today": snapshot.today.isoformat(),
         "period": {"since": snapshot.period.since.isoformat(), "until": snapshot.period.until.isoformat()},
         "goals": [_goal(view) for view in snapshot.goals],
-        "gas": {"t_score": _round(snapshot.gas.t_score, 2), "goals": snapshot.gas.goals},
+        "gas": {"t_score": data_number(snapshot.gas.t_score, 2), "goals": snapshot.gas.goals},
         "questionnaires": [{"name": s.name, "date": s.date.isoformat(), "total": s.total, "band": s.band}
                            for s in snapshot.scores],
-        "changes": {name: {"from": c.first.total, "to": c.latest.total, "change": c.change,
-                           "reliable": c.reliable}
-                    for name, c in sorted(snapshot.changes.items())},
+        "changes": _changes(snapshot.changes),
+        "since_start": _changes(snapshot.since_start),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _changes(changes: dict[str, Change]) -> dict:
+    return {name: {"from": c.first.total, "to": c.latest.total, "change": c.change, "reliable": c.reliable}
+            for name, c in sorted(changes.items())}
 
 
 def _goal(view) -> dict:
     p = view.progress
     return {"id": view.id, "title": view.goal.title, "status": view.status, "standing": p.standing,
-            "current": _round(p.current, 4), "progress": _round(p.progress, 4), "level": view.level}
+            "current": data_number(p.current), "progress": data_number(p.progress), "level": view.level}
 
 
-def export_csv(snapshot: Snapshot) -> str:
-    """One row per check-in value on or before today: date,goal,value."""
+def export_csv(snapshot: Snapshot, whole_book: bool = True) -> str:
+    """One row per check-in value: date,goal,value — every value on or before the
+    snapshot's day, or (`whole_book=False`) those within its period."""
     rows = sorted((e.date, e.goal, e.value) for view in snapshot.goals for e in view.goal.entries
-                  if e.date <= snapshot.today)
+                  if e.date <= snapshot.today and (whole_book or e.date in snapshot.period))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["date", "goal", "value"])
     for day, goal, value in rows:
-        writer.writerow([day.isoformat(), goal, _round(value, 4)])
+        writer.writerow([day.isoformat(), safe_cell(goal), data_number(value)])
     return buffer.getvalue()
 
 
-def _round(value: float | None, digits: int):
-    if value is None:
-        return None
-    value = round(float(value), digits)
-    return int(value) if value.is_integer() else value
+def safe_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's advice:
+    a leading apostrophe)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -11,6 +11,7 @@ from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
 from goalbook.load.source import read_source
 from goalbook.model.assemble import assemble
 from goalbook.model.entities import Book
+from goalbook.model.progress import GoalProgress, compute_all
 from goalbook.rules.engine import apply_severities, run_rules
 from goalbook.schema.validate import validate
 
@@ -28,6 +29,7 @@ class CheckResult:
     book: Book
     diagnostics: list[Diagnostic]
     files: int
+    progress: dict[str, GoalProgress]     # every goal's numbers as of `today`, computed once
 
     @property
     def errors(self) -> int:
@@ -67,8 +69,9 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
                    for p in doc.source.problems + doc.problems]
     diagnostics += [Diagnostic(path, line, column, ERROR, code, message, hint)
                     for path, code, line, column, message, hint in cross_file]
-    diagnostics += run_rules(book, today)
-    return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files)
+    progress = compute_all(book, today)
+    diagnostics += run_rules(book, today, progress)
+    return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files, progress)
 
 
 def _load(files: ProjectFiles, rel_path: str, kind: str, cache):

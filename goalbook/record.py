@@ -20,7 +20,7 @@ from goalbook.load.source import SourceFile
 from goalbook.load.yamltree import Scalar, parse
 from goalbook.model.checkins import attach_checkins, build_checkins
 from goalbook.model.entities import Goal
-from goalbook.model.progress import GoalProgress, compute
+from goalbook.model.snapshot import build_snapshot
 from goalbook.project import check_project, require_project
 from goalbook.publish.atomic import write_new_file
 from goalbook.schema.definitions import CHECKIN
@@ -57,7 +57,7 @@ class CheckinDraft:
 @dataclass
 class Recorded:
     rel_path: str
-    goals: list[tuple[Goal, GoalProgress]]
+    goals: list                 # GoalView of each goal recorded, as the site shows it
 
 
 def parse_items(items: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -99,8 +99,10 @@ def record(root: Path, draft: CheckinDraft, today: date) -> Recorded:
     front, body = render(draft)
     _check_in_memory(front, body, goals, goal_files)
     rel = _write(root, draft, front, body)
-    chosen = [goals[g] for g in draft.values]
-    return Recorded(rel, [(g, compute(g, today)) for g in chosen])
+    # The reply shows the numbers every view shows: the book read again, with the new file.
+    after = check_project(root, today)
+    snapshot = build_snapshot(after.book, after.diagnostics, today, progress=after.progress)
+    return Recorded(rel, [snapshot.by_id[g] for g in draft.values if g in snapshot.by_id])
 
 
 def _require_goal(goal_id: str, goals: dict[str, Goal], goal_files: set[str]) -> None:

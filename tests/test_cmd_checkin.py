@@ -73,8 +73,8 @@ def test_prints_where_the_goal_now_stands(project):
     assert result.exit_code == 0, result.output
     # 22 November 2026 is a Sunday, so the week of the 16th is still open: its total is 'so far'.
     assert "evening-walks:" in result.output
-    assert "target 3 walks a week by 2027-01-31" in result.output
-    assert "this week so far: 1 walks" in result.output
+    assert "target 3 walks a week by 31 Jan 2027" in result.output
+    assert "this week so far: 1 walk;" in result.output          # one walk, not "1 walks"
     result = run(project, "meeting-anxiety", "5")
     assert "meeting-anxiety: " in result.output and "latest: 5 points" in result.output
 

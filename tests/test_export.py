@@ -55,7 +55,7 @@ def parse(path) -> Stats:
 
 def test_json_has_exactly_the_spec_shape(example_book):
     data = json.loads(export(example_book))
-    assert set(data) == {"today", "period", "goals", "gas", "questionnaires", "changes"}
+    assert set(data) == {"today", "period", "goals", "gas", "questionnaires", "changes", "since_start"}
     assert data["today"] == TODAY and set(data["period"]) == {"since", "until"}
     for goal in data["goals"]:
         assert set(goal) == {"id", "title", "status", "standing", "current", "progress", "level"}

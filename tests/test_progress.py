@@ -59,7 +59,7 @@ def test_weekly_projection_by_hand():
     # points x = 0, 7, 14 days, y = 2, 0, 4: slope 1/7 a day, line = 2 at x = 7,
     # reaches 5 at x = 28 -> 2026-12-14 + 28 days
     p = compute(weekly_walks(), d("2027-01-06"))
-    assert p.trend == pytest.approx(1 / 7)
+    assert p.slope == pytest.approx(1 / 7)
     assert p.projected_date == d("2027-01-11")
 
 
@@ -100,7 +100,7 @@ def test_less_is_better_level():
     assert p.progress == pytest.approx(0.8)              # (4-8)/(3-8)
     assert p.standing == "ahead"                         # 1.5 better, tolerance 0.5
     # slope -91/980 = -13/140 a day through mean (21, 6.25): reaches 3 at day 56
-    assert p.trend == pytest.approx(-13 / 140)
+    assert p.slope == pytest.approx(-13 / 140)
     assert p.projected_date == d("2026-04-26")
 
 

@@ -168,7 +168,10 @@ def test_private_goal_left_out_entirely_and_item9_prompt(example_book, tmp_path)
     assert report_view(report.snapshot).gas.goals == 2              # GAS without the private goal
     cover = report.text(tmp_path, 1, 1)
     assert "question 9" in cover and "Maya Lindqvist" in cover       # the gentle prompt, up front
-    assert "6 → 7 (+1): within the usual ups and downs" in text      # PHQ-9 change in the period
+    phq = report.snapshot.changes["phq9"]                            # PHQ-9 change for the period
+    assert f"{phq.first.total} → {phq.latest.total}" in text and "within the usual ups and downs" in text
+    start = report.snapshot.since_start["phq9"]
+    assert f"{start.first.total} → {start.latest.total}" in text     # and since the start
     assert "The long evenings before the holidays." in text
     assert "Appendix: suggestions still open" in text                # open SMART suggestions
     assert "the title could be more specific" in text and "(S102)" in text

@@ -267,7 +267,7 @@ def test_never_failed(book):
     for name, data in files.items():
         assert not re.search(r"fail", data.decode(), re.I), name
     page = parse(files["goals/walks.html"])
-    assert page.find("span", cls="badge").text() == "a little behind"
+    assert page.find("span", cls="badge").text() == "behind plan"
     assert "not reached yet" in page.find("p", cls="history-note").text()
     assert "Paused" in parse(files["goals/paused.html"]).find("p", cls="history-note").text()
 
@@ -459,7 +459,7 @@ def test_build_command_writes_the_same_site(example_book):
     (1, "status", "1 status"), (3, None, "3"), (None, "walks", "–"), (1, "times a day", "1 times a day"),
 ])
 def test_values_with_units(value, unit, text):
-    from goalbook.render.words import with_unit
+    from goalbook.vocabulary import with_unit
 
     assert with_unit(value, unit) == text
 

@@ -230,13 +230,21 @@ def test_questionnaire_changes_within_the_period(book):
     assert [(x.name, x.total, x.band) for x in s.scores[:2]] == [("gad7", 15, "severe"),
                                                                  ("phq9", 20, "severe")]
     assert len(s.scores) == 6 and len(s.period_scores) == 4
+    # the period's change runs from the latest score on or before its start (1 Sep)
     phq, gad = s.changes["phq9"], s.changes["gad7"]
-    assert (phq.first.total, phq.latest.total, phq.change, phq.reliable) == (16, 10, -6, "improved")
-    assert (gad.change, gad.reliable) == (-3, "none")
+    assert (phq.first.total, phq.latest.total, phq.change, phq.reliable) == (20, 10, -10, "improved")
+    assert (gad.change, gad.reliable, gad.threshold) == (-6, "improved", 4)
     assert [x.total for x in s.scores_of("phq9")] == [20, 16, 10]
     assert s.questionnaire_names == ["gad7", "phq9"]
-    # a single score in the period gives no change
-    assert snap(book, since="2026-11-10").changes == {}
+    # one score in a period still has a change, from the score before the period
+    later = snap(book, since="2026-11-10").changes["phq9"]
+    assert (later.first.total, later.latest.total) == (16, 10)
+    # without an earlier score, the change starts at the period's first score
+    assert snap(book, since="2026-08-01").changes["phq9"].first.total == 20
+    # nothing in the period: no change for it; since the start: first to latest
+    assert snap(book, today=D("2026-11-25"), since="2026-11-21").changes == {}
+    start = s.since_start["phq9"]
+    assert (start.first.total, start.latest.total, start.reliable) == (20, 10, "improved")
 
 
 def test_item9_alerts(book):
@@ -247,9 +255,11 @@ def test_item9_alerts(book):
         - {date: 2026-11-20, measures: {phq9: [1, 1, 1, 1, 1, 1, 1, 1, 0]}}
         """)
     s = snap(book, since="2026-11-17")
-    assert [a.date for a in s.alerts] == [D("2026-11-18")]
-    s = snap(book, since="2026-11-19")
-    assert s.alerts == []                                  # latest is 0, the positive one is older
+    assert [a.date for a in s.alerts] == [D("2026-10-01"), D("2026-11-18")]   # 1 Oct: within 90 days
+    s = snap(book, today=D("2027-01-10"), since="2026-11-19")
+    assert [a.date for a in s.alerts] == [D("2026-11-18")]  # before the period, within 90 days of its end
+    s = snap(book, today=D("2027-03-01"), since="2027-02-20")
+    assert s.alerts == []                                  # latest is 0, the positive one is long past
     s = snap(book, today=D("2026-10-05"), since="2026-10-03")
     assert [a.date for a in s.alerts] == [D("2026-10-01")]  # the latest PHQ-9 is always shown
 

@@ -7,17 +7,6 @@ import click
 
 from goalbook.cli import DATE, clock, fail
 
-STANDING_WORDS = {
-    "ahead": "ahead of plan",
-    "on-track": "on track",
-    "behind": "a little behind plan, for now",
-    "no-data": "not enough check-ins yet to say how it's going",
-    "achieved": "achieved",
-    "dropped": "set aside",
-    "paused": "paused",
-}
-
-
 def complete_goals(ctx, param, incomplete: str):
     """Shell completion: the goal ids of the project (-C or the current folder)."""
     from click.shell_completion import CompletionItem
@@ -67,33 +56,7 @@ def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) ->
     click.echo(f"Recorded {recorded.rel_path}")
     if draft.day > today:
         click.echo(f"  (dated {draft.day}, after today: it counts from that day on)")
-    for goal, progress in recorded.goals:
-        click.echo(describe(goal, progress))
+    from goalbook.render.words import goal_line
 
-
-def describe(goal, p) -> str:
-    """One line on where a goal stands, e.g. 'evening-walks: on track — 3 walks last week; target 3 by 2026-12-20'."""
-    unit = f" {goal.measure.unit}" if goal.measure and goal.measure.unit else ""
-    parts = []
-    if p.current is not None:
-        when = {"day": "yesterday", "week": "last week", "month": "last month"}.get(p.per, "latest")
-        parts.append(f"{when}: {_fmt(p.current)}{unit}")
-    if p.kind == "total":
-        parts.append(f"this {p.per} so far: {_fmt(_open_total(goal, p))}{unit}")
-    if p.target is not None:
-        per = f" a {p.per}" if p.per else ""
-        by = f" by {p.due.isoformat()}" if p.due else ""
-        parts.append(f"target {_fmt(p.target)}{unit}{per}{by}")
-    words = STANDING_WORDS.get(p.standing, p.standing)
-    return f"{goal.id}: {words}" + (f" — {'; '.join(parts)}" if parts else "")
-
-
-def _open_total(goal, p) -> float:
-    from goalbook.model.periods import period_start
-
-    start = period_start(p.today, p.per)
-    return sum(e.value for e in goal.entries if start <= e.date <= p.today)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    for view in recorded.goals:
+        click.echo(goal_line(view))

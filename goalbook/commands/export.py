@@ -38,8 +38,11 @@ def export(project: Path, fmt: str, today: date | None, since: str | None, until
         click.echo(summary(result.errors, result.warnings, result.files), err=True)
         click.echo("Nothing exported: the numbers would not be trustworthy until these are fixed.", err=True)
         sys.exit(1)
+    as_of = min(day, until) if until is not None else day    # a past period: the book as it stood then
     try:
-        snapshot = build_snapshot(result.book, result.diagnostics, day, since=since_value, until=until)
+        snapshot = build_snapshot(result.book, result.diagnostics, as_of, since=since_value, until=until,
+                                  progress=result.progress)
     except ValueError as exc:
         fail(str(exc))
-    click.echo(export_json(snapshot) if fmt == "json" else export_csv(snapshot), nl=fmt == "json")
+    whole_book = since is None and until is None
+    click.echo(export_json(snapshot) if fmt == "json" else export_csv(snapshot, whole_book), nl=fmt == "json")

@@ -32,6 +32,19 @@ Methods and tolerances
   is already reached (see `reached`), or when it is more than
   `MAX_PROJECTION_DAYS` away. Otherwise the first day (rounded up) on which
   the fitted line reaches the target, never before `today`.
+* **Frozen.** A goal that isn't active (paused, achieved, dropped) is read as
+  it stood at its last check-in: its series ends with the period of that
+  check-in, so "current" is its last recorded total, not the empty weeks since.
+* **Trend.** From the same least-squares line as the projection, in the goal's
+  direction: `toward` or `away` from the target, or `steady` when the fitted
+  change over the window is under `STEADY_SHARE` (5 %) of the baseline-to-target
+  distance; `unknown` with fewer than `MIN_TREND_POINTS` points or no direction.
+  `projection_reason` says why there is no projected date (`reached`,
+  `few-points`, `flat`, `away`, `far`, `no-path`), so a view never calls a
+  falling goal "not enough data".
+* **Open period.** For a total, `open_total` sums the entries of the period
+  holding `today` ("this week so far").
+* **Past due.** `due` has passed (before `today`) and the target isn't reached.
 * **Runs.** Consecutive series points meeting the target (direction-aware,
   inclusive): `current_run` ends at the last point, `best_run` is the longest.
 """
@@ -42,12 +55,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from goalbook.model.entities import Entry, Goal
-from goalbook.model.periods import last_complete_period, period_end, periods_between, totals
+from goalbook.model.periods import last_complete_period, period_end, period_start, periods_between, totals
 
 ON_TRACK_TOLERANCE = 0.10
 TREND_POINTS = 6
 MIN_TREND_POINTS = 3
 MAX_PROJECTION_DAYS = 100 * 366
+STEADY_SHARE = 0.05
 STANDINGS = ("achieved", "dropped", "paused", "no-data", "ahead", "on-track", "behind")
 _EPS = 1e-9
 
@@ -71,8 +85,14 @@ class GoalProgress:
     expected_now: float | None = None
     progress: float | None = None
     standing: str = "no-data"
-    trend: float | None = None              # least-squares slope, units per day
+    slope: float | None = None              # least-squares slope, units per day
+    trend: str = "unknown"                  # "toward" | "steady" | "away" | "unknown"
     projected_date: date | None = None
+    projection_reason: str | None = None    # why there is no projected date (module docstring)
+    open_total: float | None = None         # total so far in the period holding today
+    last_value: float | None = None         # the latest value recorded (any kind)
+    last_value_date: date | None = None
+    past_due: bool = False
     reached: bool = False
     current_run: int = 0
     best_run: int = 0
@@ -110,12 +130,20 @@ def meets(value: float, target: float | None, more_is_better: bool | None) -> bo
     return value <= target + _EPS
 
 
+def compute_all(book, today: date) -> dict[str, GoalProgress]:
+    """Every goal's numbers as of `today`, by id: what the rules and every view read."""
+    return {goal_id: compute(goal, today) for goal_id, goal in book.goals.items()}
+
+
 def compute(goal: Goal, today: date) -> GoalProgress:
     """Compute where `goal` stands on `today` (see the module docstring)."""
     entries = sorted((e for e in goal.entries if e.date <= today), key=lambda e: e.date)
     p = _skeleton(goal, today, entries)
+    if entries:
+        p.last_value, p.last_value_date = float(entries[-1].value), entries[-1].date
     if p.kind == "total":
-        p.series = _total_series(entries, p.per, today)
+        p.open_total = sum(e.value for e in entries if e.date >= period_start(today, p.per))
+        p.series = _total_series(entries, p.per, today, frozen=goal.status != "active")
         if p.series:
             p.current_date, p.current = p.series[-1]
         when = period_end(p.current_date, p.per) if p.current_date else today
@@ -129,6 +157,7 @@ def compute(goal: Goal, today: date) -> GoalProgress:
     p.expected_now = p.expected_at(when)
     _fill_derived(p)
     p.standing = _standing(goal.status, p)
+    p.past_due = goal.due is not None and goal.due < today and not p.reached
     return p
 
 
@@ -148,11 +177,14 @@ def _skeleton(goal: Goal, today: date, entries: list[Entry]) -> GoalProgress:
     return p
 
 
-def _total_series(entries: list[Entry], per: str, today: date) -> list[tuple[date, float]]:
+def _total_series(entries: list[Entry], per: str, today: date, frozen: bool) -> list[tuple[date, float]]:
     if not entries:
         return []
     sums = totals(entries, per)
-    keys = periods_between(entries[0].date, last_complete_period(today, per), per)
+    last = last_complete_period(today, per)
+    if frozen:
+        last = min(last, period_start(entries[-1].date, per))
+    keys = periods_between(entries[0].date, last, per)
     return [(k, sums.get(k, 0.0)) for k in keys]
 
 
@@ -160,12 +192,14 @@ def _fill_derived(p: GoalProgress) -> None:
     p.met = [meets(v, p.target, p.more_is_better) for _, v in p.series]
     p.current_run, p.best_run = runs(p.met)
     if p.current is None:
+        p.projection_reason = "few-points" if p.more_is_better is not None else "no-path"
         return
     p.reached = meets(p.current, p.target, p.more_is_better)
     if p.more_is_better is not None:
         p.progress = (p.current - p.baseline) / (p.target - p.baseline)
-    p.trend = slope(p.series[-TREND_POINTS:])
-    p.projected_date = _projection(p)
+    p.slope = slope(p.series[-TREND_POINTS:])
+    p.trend = _trend(p)
+    p.projected_date, p.projection_reason = _projection(p)
 
 
 def runs(met: list[bool]) -> tuple[int, int]:
@@ -199,22 +233,40 @@ def _fit(points: list[tuple[date, float]]) -> tuple[float, float] | None:
     return my - b * mx, b
 
 
-def _projection(p: GoalProgress) -> date | None:
-    if p.reached or p.target is None or p.more_is_better is None:
-        return None
+def _trend(p: GoalProgress) -> str:
+    """Which way the recent values move, in the goal's direction (module docstring)."""
+    points = p.series[-TREND_POINTS:]
+    if p.slope is None or p.more_is_better is None or len(points) < MIN_TREND_POINTS:
+        return "unknown"
+    window = max(1, (points[-1][0] - points[0][0]).days)
+    distance = abs(p.target - p.baseline) if p.target is not None and p.baseline is not None else 0.0
+    scale = distance or max(abs(v) for _, v in points) or 1.0
+    if abs(p.slope * window) < STEADY_SHARE * scale:
+        return "steady"
+    return "toward" if (p.slope > 0) == p.more_is_better else "away"
+
+
+def _projection(p: GoalProgress) -> tuple[date | None, str | None]:
+    """(projected date, None) or (None, the reason there is none)."""
+    if p.reached:
+        return None, "reached"
+    if p.target is None or p.more_is_better is None:
+        return None, "no-path"
     points = p.series[-TREND_POINTS:]
     fit = _fit(points) if len(points) >= MIN_TREND_POINTS else None
     if fit is None:
-        return None
+        return None, "few-points"
     a, b = fit
-    if (b > 0) != p.more_is_better or abs(b) < _EPS:
-        return None
+    if p.trend == "steady" or abs(b) < _EPS:
+        return None, "flat"
+    if (b > 0) != p.more_is_better:
+        return None, "away"
     days = math.ceil((p.target - a) / b - 1e-6)   # absorb float noise before rounding up
     origin = points[0][0]
     days_to_today = (p.today - origin).days
     if days - days_to_today > MAX_PROJECTION_DAYS:
-        return None
-    return origin + timedelta(days=max(days, days_to_today))
+        return None, "far"
+    return origin + timedelta(days=max(days, days_to_today)), None
 
 
 def _standing(status: str, p: GoalProgress) -> str:

@@ -11,25 +11,32 @@ pure: no I/O, and it depends on `today` only (never the clock).
   `mood_history`) hold everything on or before `today`; "period" lists hold
   what is dated within the period. All in date order (oldest first), ties
   by file; `timeline` is newest first.
-* **Questionnaire change** per name: first → latest score within the
-  period, only when the period holds two or more scores of that name.
-* **Item-9 alerts**: PHQ-9 scores whose item 9 is above 0 dated within the
-  period, plus the latest PHQ-9 on or before `today` if it is positive.
+* **Questionnaire change** per name, for the period: from the latest score on
+  or before the period's start (or, without one, the first score in the
+  period) to the latest score in the period; none without a score in the
+  period or with only one score in all. `since_start`: from the book's first
+  score to the latest one on or before `today`.
+* **Item-9 alerts**: PHQ-9 scores whose item 9 is above 0 that are the latest
+  PHQ-9, fall within the period, or fall in the `ITEM9_WINDOW_DAYS` (90) days
+  before the period's end.
 * **Since last session**: from the latest session on or before `today`
   (else the period's start) through `today`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from goalbook.model.entities import Book, Checkin, QuestionnaireScore, Revision, Session, Settings, Step
 from goalbook.model.measures import band, item9_positive, questionnaire, reliable_change
+from goalbook.model.progress import GoalProgress
 from goalbook.model.snapshot_goals import Gas, GoalView, areas, gas, goal_views
 from goalbook.model.snapshot_period import Period, last_session, resolve_period
 
 __all__ = ["build_snapshot", "resolve_period", "Snapshot", "GoalView", "Period", "Gas",
-           "ScoreView", "Change", "Discuss", "SinceSession"]
+           "ScoreView", "Change", "Discuss", "SinceSession", "ITEM9_WINDOW_DAYS"]
+
+ITEM9_WINDOW_DAYS = 90
 
 
 @dataclass
@@ -59,6 +66,7 @@ class Change:
     first: ScoreView
     latest: ScoreView
     reliable: str                       # "improved" | "deteriorated" | "none"
+    threshold: int                      # the instrument's reliable change, in points
 
     @property
     def change(self) -> int:
@@ -94,7 +102,8 @@ class Snapshot:
     gas: Gas
     areas: list[tuple[str, int, int]]   # (area, active goals, all goals)
     scores: list[ScoreView]             # every questionnaire score on or before today
-    changes: dict[str, Change]          # by name, within the period
+    changes: dict[str, Change]          # by name, for the period
+    since_start: dict[str, Change]      # by name, from the book's first score
     alerts: list[ScoreView]             # PHQ-9 item 9 above 0
     checkins: list[Checkin]             # on or before today
     sessions: list[Session]             # on or before today
@@ -159,21 +168,25 @@ class Snapshot:
 
 
 def build_snapshot(book: Book, diagnostics, today: date, since: date | str | None = None,
-                   until: date | None = None) -> Snapshot:
+                   until: date | None = None,
+                   progress: dict[str, GoalProgress] | None = None) -> Snapshot:
     """The book as every view shows it on `today` (see the module docstring).
 
-    ValueError for a `since` that can't be read or lies after `until`.
+    `progress`: the goals' numbers already computed as of `today` (by the
+    check), so they are computed once. ValueError for a `since` that can't be
+    read or lies after `until`.
     """
     period = resolve_period(book, today, since, until)
     checkins = [c for c in book.checkins if c.date <= today]
     sessions = [s for s in book.sessions if s.date <= today]
     diagnostics = sorted(diagnostics, key=lambda d: d.sort_key)
-    goals = goal_views(book.goals.values(), checkins, diagnostics, period, today)
+    goals = goal_views(book.goals.values(), checkins, diagnostics, period, today, progress)
     scores = _scores(checkins)
     return Snapshot(
         today=today, period=period, settings=book.settings, goals=goals,
         gas=gas(goals), areas=areas(goals, book.settings.areas), scores=scores,
-        changes=_changes(scores, period), alerts=_alerts(scores, period), checkins=checkins,
+        changes=_changes(scores, period), since_start=_since_start(scores),
+        alerts=_alerts(scores, period), checkins=checkins,
         sessions=sessions, last_session=last_session(sessions, period.until),
         discuss=[Discuss(c.date, c.discuss, c) for c in checkins if c.discuss and c.date in period],
         since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today),
@@ -190,23 +203,42 @@ def _scores(checkins: list[Checkin]) -> list[ScoreView]:
     return out
 
 
+def _change(first: ScoreView, latest: ScoreView) -> Change:
+    return Change(first.name, first.title, first, latest, reliable_change(first.name, first.total, latest.total),
+                  questionnaire(first.name).reliable_change)
+
+
 def _changes(scores: list[ScoreView], period: Period) -> dict[str, Change]:
     changes = {}
     for name in sorted({s.name for s in scores}):
-        within = [s for s in scores if s.name == name and s.date in period]
-        if len(within) >= 2:
-            first, latest = within[0], within[-1]
-            changes[name] = Change(name, first.title, first, latest,
-                                   reliable_change(name, first.total, latest.total))
+        mine = [s for s in scores if s.name == name and s.date <= period.until]
+        within = [s for s in mine if s.date in period]
+        before = [s for s in mine if s.date <= period.since and s not in within]
+        if not within:
+            continue
+        first = before[-1] if before else within[0]
+        if first is not within[-1]:
+            changes[name] = _change(first, within[-1])
     return changes
 
 
+def _since_start(scores: list[ScoreView]) -> dict[str, Change]:
+    out = {}
+    for name in sorted({s.name for s in scores}):
+        mine = [s for s in scores if s.name == name]
+        if len(mine) >= 2:
+            out[name] = _change(mine[0], mine[-1])
+    return out
+
+
 def _alerts(scores: list[ScoreView], period: Period) -> list[ScoreView]:
-    phq = [s for s in scores if s.name == "phq9"]
-    alerts = [s for s in phq if s.date in period and item9_positive(s.score)]
-    if phq and item9_positive(phq[-1].score) and phq[-1] not in alerts:
-        alerts.append(phq[-1])
-    return alerts
+    """Positive item-9 answers: the latest PHQ-9, those in the period, and those in
+    the 90 days before its end — in date order."""
+    phq = [s for s in scores if s.name == "phq9" and s.date <= period.until]
+    window_start = period.until - timedelta(days=ITEM9_WINDOW_DAYS)
+    shown = [s for i, s in enumerate(phq)
+             if item9_positive(s.score) and (i == len(phq) - 1 or s.date in period or s.date >= window_start)]
+    return shown
 
 
 def _since_session(goals: list[GoalView], checkins: list[Checkin], session: Session | None,

@@ -70,14 +70,12 @@ class GoalView:
             return False
         if self.goal.status == "dropped":
             return True
-        past_due = self.goal.due is not None and self.goal.due < self.progress.today
-        return past_due and self.goal.status in ("active", "paused") and not self.progress.reached
+        return self.progress.past_due and self.goal.status in ("active", "paused")
 
     @property
     def shown_series(self) -> list[tuple[date, float]]:
-        """The series to draw: for a goal no longer active, up to its last check-in
-        (the empty periods after it was set aside, achieved or paused aren't news)."""
-        return shown_series(self.goal, self.progress)
+        """The series to draw (for a goal no longer active it ends at its last check-in)."""
+        return self.progress.series
 
 
 @dataclass
@@ -100,9 +98,12 @@ class Gas:
                 "due dates (50); on the way there, that is usual.")
 
 
-def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date) -> list[GoalView]:
-    """A view of every goal, in display order."""
-    return sorted((goal_view(g, checkins, diagnostics, period, today) for g in goals), key=_order)
+def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date,
+               progress: dict[str, GoalProgress] | None = None) -> list[GoalView]:
+    """A view of every goal, in display order (`progress`: already computed as of `today`)."""
+    progress = progress or {}
+    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id)) for g in goals),
+                  key=_order)
 
 
 def _order(view: GoalView):
@@ -110,8 +111,9 @@ def _order(view: GoalView):
     return STATUS_ORDER.get(view.goal.status, 9), priority, view.goal.id
 
 
-def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date) -> GoalView:
-    progress = compute(goal, today)
+def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date,
+              progress: GoalProgress | None = None) -> GoalView:
+    progress = progress if progress is not None and progress.today == today else compute(goal, today)
     mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
     open_steps = sorted((s for s in goal.steps if s.done is None and s.due is not None), key=lambda s: s.due)
     return GoalView(
@@ -131,12 +133,6 @@ def _concerns(checkin: Checkin, goal_id: str) -> bool:
     return checkin.goal == goal_id or goal_id in checkin.progress or goal_id in checkin.levels
 
 
-def shown_series(goal: Goal, progress: GoalProgress) -> list[tuple[date, float]]:
-    if goal.status == "active" or progress.kind != "total" or progress.last_checkin is None:
-        return list(progress.series)
-    return [(key, v) for key, v in progress.series if key <= progress.last_checkin]
-
-
 def goal_consistency(goal: Goal, progress: GoalProgress) -> float | None:
     """The smoothed share of periods that met the target; None unless a total with a target.
 
@@ -145,11 +141,9 @@ def goal_consistency(goal: Goal, progress: GoalProgress) -> float | None:
     """
     if progress.kind != "total" or progress.target is None or progress.more_is_better is None:
         return None
-    met: list[bool | None] = list(progress.met)
+    met: list[bool | None] = list(progress.met)     # a goal not active is frozen at its last check-in
     if not met:
         return None
-    if goal.status != "active" and progress.last_checkin is not None:
-        met = [m if key <= progress.last_checkin else None for (key, _), m in zip(progress.series, met)]
     days = PERIOD_DAYS[progress.per]
     per_period = max(1.0, progress.target) if progress.more_is_better else 1.0
     return consistency(met, per_period / days, days)[-1]

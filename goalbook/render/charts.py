@@ -50,7 +50,7 @@ def text_summary(points, unit: str | None = None, *, noun: str = "value") -> str
     pts = _clean(points)
     if not pts:
         return "No check-ins yet."
-    from goalbook.render.words import with_unit
+    from goalbook.vocabulary import with_unit
 
     if len(pts) == 1:
         return f"1 {noun} on {_long(pts[0][0])}: {with_unit(pts[0][1], unit)}."

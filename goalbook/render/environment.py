@@ -22,17 +22,9 @@ from pathlib import Path
 
 import jinja2
 
+from goalbook import vocabulary as vocab
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
-from goalbook.render.svg import day_label, num
-
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-STANDING_WORDS = {
-    "ahead": "ahead", "on-track": "on track", "behind": "a little behind",
-    "no-data": "not enough data yet", "achieved": "achieved", "dropped": "set aside",
-    "paused": "paused",
-}
-STATUS_WORDS = {"active": "active", "paused": "paused", "achieved": "achieved", "dropped": "set aside"}
 
 
 class BuiltinLoader(jinja2.BaseLoader):
@@ -76,9 +68,9 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                              bytecode_cache=_bytecode_cache())
-    env.filters.update(date=format_date, day=format_day, weekday=format_weekday, num=format_num,
-                       pct=format_pct, markdown=render_markdown, standing=standing_words,
-                       status=status_words, signed=format_signed)
+    env.filters.update(date=vocab.long_date, day=vocab.short_date, weekday=vocab.weekday_date,
+                       num=vocab.num, pct=vocab.pct, markdown=render_markdown,
+                       standing=vocab.standing_words, status=vocab.status_words, signed=vocab.signed)
     env.globals.update(figures.GLOBALS)
     env.globals.update(words.GLOBALS)
     return env
@@ -88,37 +80,3 @@ def read_asset(env: jinja2.Environment, name: str) -> bytes:
     """A static asset (e.g. `assets/site.css`) through the same override order, unrendered."""
     source, _, _ = env.loader.get_source(env, name)
     return source.encode("utf-8")
-
-
-def format_date(d: date | None) -> str:
-    return day_label(d, True) if d else ""
-
-
-def format_day(d: date | None) -> str:
-    return day_label(d) if d else ""
-
-
-def format_weekday(d: date | None) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {day_label(d, True)}" if d else ""
-
-
-def format_num(value: float | None, empty: str = "–") -> str:
-    return empty if value is None else num(float(value))
-
-
-def format_pct(share: float | None, empty: str = "–") -> str:
-    return empty if share is None else f"{round(share * 100)}%"
-
-
-def format_signed(value: float | None) -> str:
-    if value is None:
-        return ""
-    return ("+" if value > 0 else "−" if value < 0 else "±") + num(abs(float(value)))
-
-
-def standing_words(standing: str) -> str:
-    return STANDING_WORDS.get(standing, standing)
-
-
-def status_words(status: str) -> str:
-    return STATUS_WORDS.get(status, status)

@@ -33,11 +33,13 @@ from markupsafe import Markup
 from goalbook.model.entities import Checkin
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import Gas, GoalView, gas
+from goalbook import vocabulary as vocab
 from goalbook.render.environment import make_environment, read_asset
+from goalbook.render.words import trend_cell
 
 __all__ = ["render_report_html", "report_view", "report_title", "report_stylesheet",
            "report_html_for_project",
-           "ReportView", "trend_of"]
+           "ReportView"]
 
 TEMPLATE = "report.html"
 STYLESHEET = "assets/report.css"
@@ -59,7 +61,8 @@ class QuestionnaireRow:
     title: str                                  # "PHQ-9"
     latest: object                              # ScoreView
     previous: object | None                     # the score before it, if any
-    change: object | None                       # snapshot Change within the period, if any
+    change: object | None                       # snapshot Change for the period, if any
+    since_start: object | None                  # snapshot Change from the book's first score
     history: list                               # every score of this name (for the chart)
 
 
@@ -121,8 +124,15 @@ class ReportView:
             history = self._snapshot.scores_of(name)
             rows.append(QuestionnaireRow(history[-1].title, history[-1],
                                          history[-2] if len(history) > 1 else None,
-                                         self._snapshot.changes.get(name), history))
+                                         self._snapshot.changes.get(name),
+                                         self._snapshot.since_start.get(name), history))
         return rows
+
+    @property
+    def reliable_thresholds(self) -> list[tuple[str, int]]:
+        from goalbook.model.measures import QUESTIONNAIRES
+
+        return [(q.title, q.reliable_change) for q in QUESTIONNAIRES.values()]
 
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
@@ -190,7 +200,7 @@ def report_view(snapshot: Snapshot) -> ReportView:
         discuss=[(d.date, d.text) for d in snapshot.discuss if speakable(d.checkin, private_ids)],
         homework=list(snapshot.homework), mood=list(snapshot.mood), gas=gas(goals),
         suggestions=_suggestions(snapshot, goals),
-        trends={v.id: trend_of(v) for v in active})
+        trends={v.id: trend_cell(v) for v in active})
 
 
 def _concerned(c: Checkin) -> set[str]:
@@ -244,41 +254,21 @@ def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalVi
 
 
 def period_values(view: GoalView, period, today: date) -> list[tuple[str, str]]:
-    """The goal's values in the period: totals per week or month (the open one
-    "so far"), else each reading."""
-    from goalbook.model.periods import period_start, periods_between, totals
-    from goalbook.render.environment import format_day, format_num
-    from goalbook.render.words import MONTH_NAMES
+    """The goal's values in the period, as the model has them: totals per week or
+    month (the open one "so far"), else each reading."""
+    from goalbook.model.periods import period_end, period_start
 
     p = view.progress
     if p.kind != "total" or p.per not in ("week", "month"):
-        return [(format_day(e.date), format_num(e.value)) for e in view.entries]
-    entries = [e for e in view.goal.entries if e.date <= today]
-    if not entries:
-        return []
-    sums = totals(entries, p.per)
-    first = max(period.since, entries[0].date)
+        return [(vocab.short_date(e.date), vocab.num(e.value)) for e in view.entries]
     last = min(period.until, today)
-    if first > last:
-        return []
-    out = []
-    for key in periods_between(first, last, p.per):
-        when = f"week of {format_day(key)}" if p.per == "week" else MONTH_NAMES[key.month - 1]
-        if key == period_start(today, p.per):
-            when += " (so far)"
-        out.append((when, format_num(sums.get(key, 0.0))))
-    return out
+    rows = [(key, value) for key, value in p.series if period_end(key, p.per) >= period.since and key <= last]
+    open_key = period_start(today, p.per)
+    if p.last_value_date is not None and period.since <= today and (not rows or rows[-1][0] < open_key):
+        rows.append((open_key, p.open_total or 0.0))
+    return [(_period_name(key, p.per) + (" (so far)" if key == open_key else ""), vocab.num(value))
+            for key, value in rows]
 
 
-def trend_of(view: GoalView) -> tuple[str, str]:
-    """(arrow, words) for the goal's recent direction, counting which way is better."""
-    p = view.progress
-    if p.trend is None or p.more_is_better is None or len(p.series) < 2:
-        return ("·", "too early to say")
-    span = abs((p.target or 0) - (p.baseline or 0)) or max(abs(v) for _, v in p.series) or 1.0
-    per_month = p.trend * 30
-    if abs(per_month) < 0.05 * span:
-        return ("→", "steady")
-    arrow = "↗" if per_month > 0 else "↘"
-    better = (per_month > 0) == bool(p.more_is_better)
-    return (arrow, "improving") if better else (arrow, "slipping a little")
+def _period_name(key: date, per: str) -> str:
+    return f"week of {vocab.short_date(key)}" if per == "week" else vocab.MONTH_NAMES[key.month - 1]

@@ -12,9 +12,10 @@ import math
 import re
 from datetime import date, timedelta
 
+from goalbook import vocabulary
+from goalbook.vocabulary import MONTHS, day_label
+
 SVG_NS = "http://www.w3.org/2000/svg"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # A calm teal/slate palette; series differ by dash pattern and marker too.
 TEAL = "#0f766e"
@@ -35,17 +36,8 @@ def esc(value: object) -> str:
 
 
 def num(value: float) -> str:
-    """A number with at most two decimals and no trailing zeros ("3", "2.5")."""
-    if not math.isfinite(value):
-        return "0"
-    s = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-def day_label(d: date, with_year: bool = False) -> str:
-    """'5 Oct' or '5 Oct 2026' (locale-independent)."""
-    text = f"{d.day} {MONTHS[d.month - 1]}"
-    return f"{text} {d.year}" if with_year else text
+    """A number with at most two decimals and no trailing zeros ("3", "2.5"); "0" if not finite."""
+    return vocabulary.num(value, empty="0")
 
 
 def text_width(text: str, size: float = FONT) -> float:

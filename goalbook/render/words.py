@@ -1,71 +1,99 @@
-"""Short, kind phrases about a goal, shared by the site and the report."""
+"""A goal's numbers in words, for every view (site, report, `checkin`'s reply).
+
+Every phrase reads the model's numbers (`GoalView.progress`); nothing here
+computes a number or a standing of its own. The words themselves come from
+`goalbook.vocabulary`.
+"""
 from __future__ import annotations
 
-from goalbook.render.svg import day_label, num
+from markupsafe import Markup, escape
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
-               "August", "September", "October", "November", "December")
-
-
-def with_unit(value: float | None, unit: str | None) -> str:
-    """"3 walks", "4 points", "2" (no unit); "–" without a value."""
-    if value is None:
-        return "–"
-    if not unit:
-        return num(float(value))
-    return f"{num(float(value))} {singular(unit) if float(value) == 1 else unit}"
+from goalbook import vocabulary as vocab
 
 
-def singular(unit: str) -> str:
-    """"walks" → "walk", "glasses" → "glass", for "1 walk"; other units unchanged."""
-    if " " in unit or len(unit) < 3:
-        return unit
-    if unit.endswith("ies"):
-        return unit[:-3] + "y"
-    if unit.endswith(("sses", "xes", "ches", "shes")):
-        return unit[:-2]
-    if unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
-        return unit[:-1]
-    return unit
-
-
-def period_phrase(key, per: str | None) -> str:
-    """When a current value was measured: "on 21 Nov", "in the week of 16 Nov", "in October"."""
-    if key is None:
-        return ""
-    if per == "week":
-        return f"in the week of {day_label(key)}"
-    if per == "month":
-        return f"in {MONTH_NAMES[key.month - 1]}"
-    return f"on {day_label(key)}"
+def _unit(view) -> str | None:
+    m = view.goal.measure
+    return m.unit if m is not None else None
 
 
 def current_text(view) -> str:
     """Where a goal is now, e.g. "3 walks in the week of 16 Nov"."""
-    p, m = view.progress, view.goal.measure
-    if m is None:
+    p = view.progress
+    if view.goal.measure is None:
         return "no measure yet"
-    if not view.is_active and p.kind == "total" and view.shown_series:
-        key, value = view.shown_series[-1]
-        return f"{with_unit(value, m.unit)} {period_phrase(key, p.per)}"
     if p.current is None:
         if p.kind == "total" and p.last_checkin is not None:
             return f"the first {p.per} isn't over yet"
         return "no values yet"
-    return f"{with_unit(p.current, m.unit)} {period_phrase(p.current_date, p.per)}"
+    return f"{vocab.with_unit(p.current, _unit(view))} {vocab.period_phrase(p.current_date, p.per)}"
 
 
 def target_text(view) -> str:
     """"target 3 walks a week", "target 3 points"; "" without a target."""
     m = view.goal.measure
-    if m is None or m.target is None:
-        return ""
-    per = f" a {m.per}" if m.per else ""
-    return f"target {with_unit(m.target, m.unit)}{per}"
+    return vocab.target_phrase(m.target, m.unit, m.per) if m is not None else ""
 
 
-def month_heading(d) -> str:
-    return f"{MONTH_NAMES[d.month - 1]} {d.year}"
+def outlook(view) -> str:
+    """Standing and trend in one phrase that can't contradict itself: "ahead of plan",
+    "behind plan, and moving away from the target", "ahead of plan, though the
+    recent values are going down"."""
+    p = view.progress
+    phrase = vocab.standing_phrase(p.standing)
+    if p.standing not in ("ahead", "on-track", "behind") or p.trend in ("unknown", None):
+        return phrase
+    if p.trend == "away":
+        return f"{vocab.STANDING_PHRASES[p.standing].split(',')[0]}, " + (
+            "and moving away from the target" if p.standing == "behind"
+            else "though the recent values move away from the target")
+    if p.trend == "toward" and p.standing == "behind":
+        return "behind plan, and catching up"
+    return phrase
+
+
+def trend_cell(view) -> tuple[str, str]:
+    """(arrow, words) for the goal's recent direction."""
+    trend = view.progress.trend
+    return vocab.trend_arrow(trend), vocab.trend_words(trend)
+
+
+def projection_text(view) -> str:
+    p = view.progress
+    if p.projected_date is not None:
+        return vocab.long_date(p.projected_date)
+    return vocab.projection_words(p.projection_reason)
+
+
+def run_text(view) -> str:
+    p = view.progress
+    if p.current_run:
+        return f"{vocab.plural(p.current_run, p.per)} in a row"
+    return f"best run {vocab.plural(p.best_run, p.per)}"
+
+
+def goal_line(view) -> str:
+    """One line on where a goal stands, e.g. "evening-walks: on track — last week: 3 walks;
+    this week so far: 1 walk; target 3 walks a week by 20 Dec 2026" (checkin's reply)."""
+    p, unit = view.progress, _unit(view)
+    parts = []
+    if p.current is not None:
+        parts.append(f"{vocab.LAST_PERIOD_WORDS.get(p.per, 'latest')}: {vocab.with_unit(p.current, unit)}")
+    if p.kind == "total":
+        parts.append(f"this {p.per} so far: {vocab.with_unit(p.open_total or 0, unit)}")
+    target = target_text(view)
+    if target:
+        parts.append(target + (f" by {vocab.long_date(p.due)}" if p.due else ""))
+    return f"{view.id}: {outlook(view)}" + (f" — {'; '.join(parts)}" if parts else "")
+
+
+def goal_data(view) -> Markup:
+    """The goal's numbers as data- attributes, the same on every page (tests and tools
+    read them, not the prose)."""
+    p = view.progress
+    attrs = {"goal": view.id, "standing": p.standing, "current": vocab.data_text(p.current),
+             "progress": vocab.data_text(p.progress), "level": "" if view.level is None else str(view.level),
+             "trend": p.trend}
+    return Markup(" ".join(f'data-{k}="{escape(v)}"' for k, v in attrs.items()))
 
 
 def by_month(items):
@@ -79,11 +107,8 @@ def by_month(items):
     return groups
 
 
-def level_text(level: int | None) -> str:
-    if level is None:
-        return "no level yet"
-    return f"{level:+d}" if level else "0"
-
-
-GLOBALS = {"with_unit": with_unit, "current_text": current_text, "target_text": target_text,
-           "month_heading": month_heading, "by_month": by_month, "level_text": level_text, "period_phrase": period_phrase}
+GLOBALS = {"with_unit": vocab.with_unit, "current_text": current_text, "target_text": target_text,
+           "month_heading": vocab.month_heading, "by_month": by_month, "level_text": vocab.level_words,
+           "period_phrase": vocab.period_phrase, "outlook": outlook, "trend_cell": trend_cell,
+           "projection_text": projection_text, "run_text": run_text, "goal_data": goal_data,
+           "plural": vocab.plural}

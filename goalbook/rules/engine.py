@@ -9,8 +9,9 @@ from goalbook.rules.base import RuleContext
 from goalbook.rules.registry import DEFAULT_SEVERITY, SMART_RULES
 
 
-def run_rules(book: Book, today: date) -> list[Diagnostic]:
-    ctx = RuleContext(book, today)
+def run_rules(book: Book, today: date, progress: dict | None = None) -> list[Diagnostic]:
+    """Every SMART rule over the book; `progress`: the goals' numbers as of `today`."""
+    ctx = RuleContext(book, today, dict(progress or {}))
     found = []
     for rule in SMART_RULES:
         for f in rule.check(book, ctx):
