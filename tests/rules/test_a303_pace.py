@@ -66,9 +66,11 @@ def test_too_few_points_to_judge(book):
     assert found(book, "A303") == []
 
 
-def test_going_the_other_way_is_not_projected(book):
+def test_going_the_other_way_is_said_not_projected(book):
+    """SPEC 6: A303 also covers a recent trend that moves away from the target."""
     book.write("content/goals/pages.yaml", SLOW.replace("value: 4}", "value: 0}"))
-    assert found(book, "A303") == []
+    [d] = found(book, "A303")
+    assert "move away from the target" in d.message and "would be reached" not in d.message
 
 
 def test_past_due_is_a304_not_a303(book):
@@ -109,3 +111,55 @@ def test_paused_goal_with_a_slow_pace_is_quiet_even_if_active_ones_are_not(book)
     book.write("content/goals/pages.yaml", SLOW)
     book.write("content/goals/pages-two.yaml", SLOW + "status: paused\n")
     assert [d.path for d in found(book, "A303")] == ["content/goals/pages.yaml"]
+
+
+FALLING = """\
+title: Run for 20 minutes on three mornings a week
+why: Running keeps my mood up.
+start: 2026-09-28
+due: 2027-01-31
+measure:
+  what: morning runs
+  unit: runs
+  per: week
+  baseline: 0
+  target: 3
+checkins:
+  - {date: 2026-09-28, value: 3}
+  - {date: 2026-10-05, value: 3}
+  - {date: 2026-10-12, value: 2}
+  - {date: 2026-10-19, value: 2}
+  - {date: 2026-10-26, value: 1}
+  - {date: 2026-11-02, value: 1}
+  - {date: 2026-11-09, value: 0}
+  - {date: 2026-11-16, value: 0}
+"""
+
+
+def test_a_trend_moving_away_from_the_target_is_reported(book):
+    """Weekly runs 3, 3, 2, 2, 1, 1, 0 toward a target of 3: not "all clear"."""
+    book.write("content/goals/runs.yaml", FALLING)
+    [d] = found(book, "A303")
+    assert "move away from the target" in d.message
+    assert "from 3 runs (5 October 2026)" in d.message and "to 0 runs (9 November 2026)" in d.message
+    assert_kind(d)
+
+
+def test_the_falling_goal_says_so_on_every_view(book):
+    from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.words import outlook, projection_text
+
+    from conftest import TODAY
+
+    book.write("content/goals/runs.yaml", FALLING)
+    result = book.check()
+    view = build_snapshot(result.book, result.diagnostics, TODAY, progress=result.progress).by_id["runs"]
+    assert view.progress.trend == "away" and view.progress.standing == "behind"
+    assert outlook(view) == "behind plan, and moving away from the target"
+    assert "moves away" in projection_text(view) and "not enough" not in projection_text(view)
+
+
+def test_a_steady_goal_is_not_called_falling(book):
+    book.write("content/goals/runs.yaml", FALLING.replace("value: 2}", "value: 3}")
+               .replace("value: 1}", "value: 3}").replace("value: 0}", "value: 3}"))
+    assert "A303" not in codes(book)
