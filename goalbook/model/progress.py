@@ -45,6 +45,11 @@ Methods and tolerances
 * **Open period.** For a total, `open_total` sums the entries of the period
   holding `today` ("this week so far").
 * **Past due.** `due` has passed (before `today`) and the target isn't reached.
+* **Quiet.** `last_checkin` is the latest check-in about the goal on or before
+  `today` — with a value, a GAS level, or only words ("too tired this week").
+  `quiet` when more than twice the `review` period has passed since it (or,
+  with none, since the start): T504's finding, and why A303 then doesn't read
+  the empty periods as a decline.
 * **Runs.** Consecutive series points meeting the target (direction-aware,
   inclusive): `current_run` ends at the last point, `best_run` is the longest.
 """
@@ -54,7 +59,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from goalbook.model.entities import Entry, Goal
+from goalbook.model.entities import REVIEW_DAYS, Entry, Goal
 from goalbook.model.periods import last_complete_period, period_end, period_start, periods_between, totals
 
 ON_TRACK_TOLERANCE = 0.10
@@ -93,6 +98,8 @@ class GoalProgress:
     last_value: float | None = None         # the latest value recorded (any kind)
     last_value_date: date | None = None
     past_due: bool = False
+    quiet_days: int | None = None           # days since the last check-in (or the start)
+    quiet: bool = False
     reached: bool = False
     current_run: int = 0
     best_run: int = 0
@@ -132,13 +139,19 @@ def meets(value: float, target: float | None, more_is_better: bool | None) -> bo
 
 def compute_all(book, today: date) -> dict[str, GoalProgress]:
     """Every goal's numbers as of `today`, by id: what the rules and every view read."""
-    return {goal_id: compute(goal, today) for goal_id, goal in book.goals.items()}
+    said: dict[str, list[date]] = {}
+    for c in book.checkins:
+        if c.goal:
+            said.setdefault(c.goal, []).append(c.date)
+    return {goal_id: compute(goal, today, said.get(goal_id, ())) for goal_id, goal in book.goals.items()}
 
 
-def compute(goal: Goal, today: date) -> GoalProgress:
-    """Compute where `goal` stands on `today` (see the module docstring)."""
+def compute(goal: Goal, today: date, checkin_dates=()) -> GoalProgress:
+    """Compute where `goal` stands on `today` (see the module docstring).
+
+    `checkin_dates`: dates of check-ins about the goal that carry only words."""
     entries = sorted((e for e in goal.entries if e.date <= today), key=lambda e: e.date)
-    p = _skeleton(goal, today, entries)
+    p = _skeleton(goal, today, entries, checkin_dates)
     if entries:
         p.last_value, p.last_value_date = float(entries[-1].value), entries[-1].date
     if p.kind == "total":
@@ -158,10 +171,14 @@ def compute(goal: Goal, today: date) -> GoalProgress:
     _fill_derived(p)
     p.standing = _standing(goal.status, p)
     p.past_due = goal.due is not None and goal.due < today and not p.reached
+    since = p.last_checkin or goal.start
+    if since is not None and since <= today:
+        p.quiet_days = (today - since).days
+        p.quiet = p.quiet_days > 2 * REVIEW_DAYS[goal.review]
     return p
 
 
-def _skeleton(goal: Goal, today: date, entries: list[Entry]) -> GoalProgress:
+def _skeleton(goal: Goal, today: date, entries: list[Entry], checkin_dates=()) -> GoalProgress:
     m = goal.measure
     p = GoalProgress(goal_id=goal.id, today=today, due=goal.due)
     if m is not None:
@@ -173,6 +190,7 @@ def _skeleton(goal: Goal, today: date, entries: list[Entry]) -> GoalProgress:
     p.steps_total = len(goal.steps)
     p.steps_done = sum(1 for s in goal.steps if s.done is not None and s.done <= today)
     dates = [e.date for e in entries] + [d for d, _ in goal.levels if d <= today]
+    dates += [d for d in checkin_dates if d <= today]
     p.last_checkin = max(dates) if dates else None
     return p
 

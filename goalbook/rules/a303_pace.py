@@ -30,7 +30,7 @@ def check(book, ctx):
         progress = ctx.progress(goal)
         if progress.reached:
             continue
-        if progress.trend == "away":
+        if progress.trend == "away" and not progress.quiet:     # a quiet goal is T504's
             yield _moving_away(goal, progress)
             continue
         projected = progress.projected_date

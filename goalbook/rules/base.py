@@ -30,7 +30,8 @@ class RuleContext:
 
     def progress(self, goal: Goal) -> GoalProgress:
         if goal.id not in self._progress:
-            self._progress[goal.id] = compute(goal, self.today)
+            dates = [c.date for c in self.book.checkins if c.goal == goal.id]
+            self._progress[goal.id] = compute(goal, self.today, dates)
         return self._progress[goal.id]
 
 
