@@ -62,7 +62,7 @@ demo: setup
 lint-imports: setup
 	$(VENV)/bin/lint-imports --no-cache
 
-test: setup system-deps $(COMPAT_YAML)/.installed
+test: setup system-deps $(COMPAT_YAML)/.installed lint-imports
 	GOALBOOK_VNU=$(abspath $(VNU)) GOALBOOK_COMPAT_YAML=$(abspath $(COMPAT_YAML)) $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup

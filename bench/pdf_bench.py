@@ -128,7 +128,7 @@ def _book_report_html() -> str:
     import tempfile
 
     from bench import make_book
-    from goalbook.render.report import report_html_for_project
+    from goalbook.app.build import report_html_for_project
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "book"
@@ -137,7 +137,7 @@ def _book_report_html() -> str:
 
 
 def _example_report_html() -> str:
-    from goalbook.render.report import report_html_for_project
+    from goalbook.app.build import report_html_for_project
 
     return report_html_for_project(REPO, today=TODAY, since=date(2026, 10, 20))
 

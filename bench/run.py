@@ -128,7 +128,7 @@ def bench_check(ctx: Bench) -> str | None:
 
 def bench_check_in_process(ctx: Bench) -> None:
     """`check_project` alone, in this process: the work without interpreter start-up and imports."""
-    from goalbook.project import check_project
+    from goalbook.app.check import check_project
 
     root = ctx.book()
     result = check_project(root, TODAY)

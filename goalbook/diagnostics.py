@@ -30,6 +30,11 @@ class Diagnostic:
     def with_severity(self, severity: str) -> "Diagnostic":
         return replace(self, severity=severity)
 
+    def text(self) -> str:
+        """The finding as one line (and its hint), as `check` prints it without colour."""
+        line = f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code}: {self.message}"
+        return f"{line}\n  hint: {self.hint}" if self.hint else line
+
     def as_dict(self) -> dict:
         return {
             "path": self.path, "line": self.line, "column": self.column,

@@ -63,7 +63,7 @@ class Book:
         return path
 
     def check(self, today: date = TODAY):
-        from goalbook.project import check_project
+        from goalbook.app.check import check_project
 
         return check_project(self.root, today)
 

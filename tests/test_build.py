@@ -137,7 +137,7 @@ def test_check_and_help_never_import_weasyprint(example_book):
 def test_pdf_is_reused_when_the_report_did_not_change(example_book):
     from datetime import date
 
-    from goalbook.build import BuildOptions, build
+    from goalbook.app.build import BuildOptions, build
 
     first = build(example_book, BuildOptions(today=date(2026, 11, 22)))
     assert first.pdf == "rendered"

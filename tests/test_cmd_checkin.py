@@ -15,8 +15,8 @@ from conftest import GOOD_GOAL, REPO, TODAY
 from conftest import files_in as snapshot
 from goalbook.cli import main
 from goalbook.load.source import parse_source
-from goalbook.project import check_project
-from goalbook.record import CheckinDraft, file_text, render
+from goalbook.app.check import check_project
+from goalbook.app.checkin import CheckinDraft, file_text, render
 from goalbook.schema.validate import validate
 
 # The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from conftest import REPO, TODAY
 from conftest import files_in as snapshot
 from goalbook.cli import main
-from goalbook.project import check_project
-from goalbook.schema.jsonschema import schema_text
+from goalbook.app.check import check_project
+from goalbook.render.jsonschema import schema_text
 
 # The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.
 LOCAL = {"GOALBOOK_TODAY": TODAY.isoformat()}

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from conftest import REPO, TODAY
 from conftest import files_in as snapshot
 from goalbook.cli import main
-from goalbook.newgoal import slugify
-from goalbook.project import check_project
+from goalbook.app.new_goal import slugify
+from goalbook.app.check import check_project
 
 # The local date these commands record comes from the one clock (GOALBOOK_TODAY), never the wall clock.
 LOCAL = {"GOALBOOK_TODAY": TODAY.isoformat()}

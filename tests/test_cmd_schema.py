@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from conftest import GOOD_GOAL, REPO, TODAY
 from goalbook.cli import main
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 
 GOALBOOK = REPO / ".venv" / "bin" / "goalbook"
 KINDS = ("goal", "checkin", "session", "settings")

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 
 from conftest import REPO, TODAY
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 
 TODAY = date(2026, 11, 22)
 CODE = re.compile(r"^(GB00[1-8]|[SMART][0-9]{3})$")

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from conftest import GOOD_GOAL, REPO, TODAY, require_tool
 from goalbook.model.snapshot import build_snapshot
 from goalbook.pdf.render import render_pdf
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 from goalbook.render.report import render_report_html, report_title, report_view
 
 ARTIFACTS = REPO / "tests" / "artifacts"

@@ -22,10 +22,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 class Server:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, tmpdir: Path | None = None):
         self.root = root
         self.lines: queue.Queue[str] = queue.Queue()
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if tmpdir is not None:          # a private temporary folder: nothing else writes there
+            env["TMPDIR"] = str(tmpdir)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "goalbook", "-C", str(root), "serve", "--port", "0", "--today", "2026-11-22"],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
@@ -168,12 +170,11 @@ def test_requests_for_another_host_name_are_refused(served):
     assert "<html" in served.get("/index.html")
 
 
-def test_serve_stopped_with_sigterm_removes_its_temporary_site(example_book):
-    import glob
-    import tempfile
-
-    before = set(glob.glob(f"{tempfile.gettempdir()}/goalbook-serve-*"))
-    server = Server(example_book)
+def test_serve_stopped_with_sigterm_removes_its_temporary_site(example_book, tmp_path):
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    server = Server(example_book, private_tmp)
+    assert list(private_tmp.glob("goalbook-serve-*"))          # the temporary site exists while it runs
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(timeout=10) == 0
-    assert set(glob.glob(f"{tempfile.gettempdir()}/goalbook-serve-*")) <= before
+    assert list(private_tmp.glob("goalbook-serve-*")) == []

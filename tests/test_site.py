@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from goalbook.model.snapshot import build_snapshot
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 from goalbook.render.environment import make_environment
 from goalbook.render.site import render_site
 

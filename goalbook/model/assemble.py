@@ -11,15 +11,17 @@ from pathlib import PurePosixPath
 from goalbook.model.checkins import attach_checkins, build_checkins
 from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Step
 from goalbook.model.settings import build_settings
-from goalbook.schema.fields import is_valid_id
+from goalbook.schema.fields import is_valid_id, slugify
 from goalbook.schema.validate import Validated
 
 Problem = tuple[str, str, int, int, str, str | None]   # path, code, line, column, message, hint
 
 
-def assemble(validated: list[Validated], settings_doc: Validated | None) -> tuple[Book, list[Problem]]:
+def assemble(validated: list[Validated], settings_doc: Validated | None,
+             rule_codes=()) -> tuple[Book, list[Problem]]:
+    """The book from validated files; `rule_codes`: the codes `rules:` may name (GB008)."""
     problems: list[Problem] = []
-    settings = build_settings(settings_doc, problems)
+    settings = build_settings(settings_doc, problems, rule_codes)
     goals, inline = _build_goals([v for v in validated if v.source.kind == "goal"], problems)
     checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems)
     goal_files = {PurePosixPath(v.source.path).stem for v in validated if v.source.kind == "goal"}
@@ -97,6 +99,5 @@ def _sessions(doc: Validated) -> list[Session]:
 
 
 def _slug(text: str) -> str:
-    from goalbook.newgoal import slugify      # imported here: newgoal itself builds on the project
 
     return slugify(text) or "my-goal"

@@ -10,7 +10,7 @@ from goalbook.model.entities import Settings
 SPAN = re.compile(r"^([1-9][0-9]*)\s*([dwm])$")
 
 
-def build_settings(doc, problems) -> Settings:
+def build_settings(doc, problems, rule_codes=()) -> Settings:
     settings = Settings()
     if doc is None or not doc.records:
         return settings
@@ -29,7 +29,7 @@ def build_settings(doc, problems) -> Settings:
     settings.safety_note = data.get("safety", {}).get("note")
     if "since" in report:
         settings.report_since = _since(report["since"], record, doc.source.path, problems)
-    _check_rule_codes(settings, record, doc.source.path, problems)
+    _check_rule_codes(settings, record, doc.source.path, problems, list(rule_codes))
     return settings
 
 
@@ -54,14 +54,14 @@ def _since(text: str, record, path: str, problems):
     return parsed
 
 
-def _check_rule_codes(settings: Settings, record, path: str, problems) -> None:
-    from goalbook.rules.registry import ALL_CODES
-
+def _check_rule_codes(settings: Settings, record, path: str, problems, known: list[str]) -> None:
+    if not known:
+        return
     for code in list(settings.rules):
-        if code in ALL_CODES:
+        if code in known:
             continue
-        close = difflib.get_close_matches(code.upper(), ALL_CODES, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.5)
         where = record.key_positions.get(f"rules.{code}", (1, 1))
         problems.append((path, "GB008", *where, f"'{code}' is not a goalbook rule code",
-                         f"did you mean '{close[0]}'?" if close else "run 'goalbook check --help' for the list"))
+                         f"did you mean '{close[0]}'?" if close else "'goalbook check --list-rules' lists them all"))
         del settings.rules[code]

@@ -38,7 +38,6 @@ from goalbook.render.environment import make_environment, read_asset
 from goalbook.render.words import trend_cell
 
 __all__ = ["render_report_html", "report_view", "report_title", "report_stylesheet",
-           "report_html_for_project",
            "ReportView"]
 
 TEMPLATE = "report.html"
@@ -169,16 +168,6 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
 def report_stylesheet(env: jinja2.Environment) -> str:
     """assets/report.css, a project's own override first: pass it to render_pdf(stylesheet=...)."""
     return read_asset(env, STYLESHEET).decode("utf-8")
-
-
-def report_html_for_project(root: Path, today: date, since=None, until=None) -> str:
-    """Check the project, snapshot it and render its report (for tests and the bench)."""
-    from goalbook.model.snapshot import build_snapshot
-    from goalbook.project import check_project
-
-    result = check_project(Path(root), today)
-    snapshot = build_snapshot(result.book, result.diagnostics, today, since, until)
-    return render_report_html(snapshot, Path(root))
 
 
 # -- what is reportable ----------------------------------------------------------

@@ -1,7 +1,7 @@
 """The HTML site as bytes: dashboard, a page per goal, timeline, stylesheet.
 
 `render_site(snapshot, project_root)` returns ``{relative path: bytes}`` and
-writes nothing; `goalbook.build` stages and publishes the files. Same
+writes nothing; `goalbook.app.build` stages and publishes the files. Same
 snapshot, same bytes: no timestamps, every list in a fixed order.
 """
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -276,5 +277,20 @@ class GoalRef(Field):
         return {"type": "string", "pattern": ID_PATTERN, "description": self.doc}
 
 
+MAX_ID_LENGTH = 50
+
+
 def is_valid_id(text: str) -> bool:
     return bool(_ID.match(text))
+
+
+def slugify(title: str, limit: int = MAX_ID_LENGTH) -> str:
+    """A goal id from a title: lowercase ASCII words joined by '-', cut at a word."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = ""
+    for word in re.findall(r"[a-z0-9]+", ascii_text):
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > limit:
+            break
+        slug = longer
+    return slug

@@ -11,12 +11,44 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
-from goalbook.model.snapshot import Change, Snapshot
+from goalbook.app.check import CheckResult, as_of, check_project
+from goalbook.errors import GoalbookError
+from goalbook.model.settings import parse_since
+from goalbook.model.snapshot import Change, Snapshot, build_snapshot
 from goalbook.vocabulary import data_number
 
 # A spreadsheet reads a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Exported:
+    check: CheckResult
+    text: str | None            # None: the book has errors, nothing is exported
+
+
+def export_project(root: Path, today: date, fmt: str, since: str | None = None,
+                   until: date | None = None) -> Exported:
+    """The book's numbers as JSON or CSV; with `until` before today, as they stood then."""
+    since_value = parse_since(since) if since is not None else None
+    if since is not None and since_value is None:
+        raise GoalbookError(f"--since '{since}' is not a date, 'last-session' or a span like 30d")
+    check = check_project(root, today)
+    if check.errors:
+        return Exported(check, None)
+    day = min(today, until) if until is not None else today
+    then = as_of(check, day) if day != today else check
+    try:
+        snapshot = build_snapshot(then.book, then.diagnostics, day, since=since_value, until=until,
+                                  progress=then.progress)
+    except ValueError as exc:
+        raise GoalbookError(str(exc), "the start (--since) needs to come before the end (--until)") from None
+    whole_book = since is None and until is None
+    return Exported(check, export_json(snapshot) if fmt == "json" else export_csv(snapshot, whole_book))
 
 
 def export_json(snapshot: Snapshot) -> str:

@@ -21,7 +21,7 @@ from goalbook.load.yamltree import Scalar, parse
 from goalbook.model.checkins import attach_checkins, build_checkins
 from goalbook.model.entities import Goal
 from goalbook.model.snapshot import build_snapshot
-from goalbook.project import check_project, require_project
+from goalbook.app.check import check_project, require_project
 from goalbook.publish.atomic import write_new_file
 from goalbook.schema.definitions import CHECKIN
 from goalbook.schema.fields import INVALID, Context, Value, parse_number, parse_yes_no

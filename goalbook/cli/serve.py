@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import clock, fail, today_option
+from goalbook.cli.options import clock, fail, today_option
 
 
 def _stop_on_sigterm(signum, frame):
@@ -31,9 +31,9 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
 
     Your output/ folder is not touched. Stop with Ctrl-C.
     """
-    from goalbook.build import BuildOptions
-    from goalbook.project import ProjectError, require_project
-    from goalbook.serve.loop import Rebuilder
+    from goalbook.app.build import BuildOptions
+    from goalbook.app.check import ProjectError, require_project
+    from goalbook.app.serve import Rebuilder
     from goalbook.serve.server import SiteState, port_of, start
 
     try:

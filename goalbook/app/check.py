@@ -13,6 +13,7 @@ from goalbook.model.assemble import assemble
 from goalbook.model.entities import Book
 from goalbook.model.progress import GoalProgress, compute_all
 from goalbook.rules.engine import apply_severities, run_rules
+from goalbook.rules.registry import ALL_CODES
 from goalbook.schema.validate import validate
 
 
@@ -30,6 +31,7 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files: int
     progress: dict[str, GoalProgress]     # every goal's numbers as of `today`, computed once
+    file_diagnostics: list[Diagnostic]    # what reading the files found (no SMART rule)
 
     @property
     def errors(self) -> int:
@@ -64,14 +66,23 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     files = files or DiskFiles(root)
     settings_doc = _load(files, SETTINGS_FILE, "settings", cache) if files.exists(SETTINGS_FILE) else None
     docs = [_load(files, f.rel_path, f.kind, cache) for f in files.list()]
-    book, cross_file = assemble(docs, settings_doc)
+    book, cross_file = assemble(docs, settings_doc, ALL_CODES)
     diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
                    for p in doc.source.problems + doc.problems]
     diagnostics += [Diagnostic(path, line, column, ERROR, code, message, hint)
                     for path, code, line, column, message, hint in cross_file]
     progress = compute_all(book, today)
-    diagnostics += run_rules(book, today, progress)
-    return CheckResult(book, apply_severities(diagnostics, book.settings.rules), book.files, progress)
+    found = diagnostics + run_rules(book, today, progress)
+    return CheckResult(book, apply_severities(found, book.settings.rules), book.files, progress, diagnostics)
+
+
+def as_of(check: CheckResult, day: date) -> CheckResult:
+    """The same book judged on an earlier `day` (a report for a past period): its
+    numbers and SMART findings as they stood then."""
+    progress = compute_all(check.book, day)
+    found = check.file_diagnostics + run_rules(check.book, day, progress)
+    return CheckResult(check.book, apply_severities(found, check.book.settings.rules), check.files,
+                       progress, check.file_diagnostics)
 
 
 def _load(files: ProjectFiles, rel_path: str, kind: str, cache):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, clock, fail
+from goalbook.cli.options import DATE, clock, fail
 
 PER_CHOICES = ("day", "week", "month", "level")
 DEFAULT_WEEKS = 12
@@ -79,8 +79,8 @@ def goal(project: Path, title: str, goal_id: str | None, no_input: bool, min_, m
     Unless --no-input is given, it asks for the measure, baseline, target and
     due date (the options answer those questions ahead). It never replaces a file.
     """
-    from goalbook.newgoal import BadGoalId, GoalDraft, GoalExists, clean_title, create_goal, existing_goal, goal_id_for
-    from goalbook.project import ProjectError, require_project
+    from goalbook.app.new_goal import BadGoalId, GoalDraft, GoalExists, clean_title, create_goal, existing_goal, goal_id_for
+    from goalbook.app.check import ProjectError, require_project
 
     today = clock().local_today()
     if not clean_title(title):

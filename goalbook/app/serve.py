@@ -6,11 +6,10 @@ import threading
 import time
 from pathlib import Path
 
-from goalbook.build import BuildError, BuildOptions, build
+from goalbook.app.build import BuildError, BuildOptions, build
 from goalbook.load.cache import SourceCache
 from goalbook.render.page_cache import PageCache
-from goalbook.output_format import format_text
-from goalbook.project import SETTINGS_FILE, ProjectError
+from goalbook.app.check import SETTINGS_FILE, ProjectError
 from goalbook.publish.output import UnsafeOutput
 from goalbook.serve.server import SiteState
 
@@ -60,7 +59,7 @@ class Rebuilder:
             self._show([f"{exc}" + (f"\n  hint: {exc.hint}" if exc.hint else "")])
             return
         if not result.ok:
-            self._show([format_text([d], color=False) for d in result.check.diagnostics if d.severity == "error"])
+            self._show([d.text() for d in result.check.diagnostics if d.severity == "error"])
             return
         if not self.frozen:
             # Modules, templates and caches live as long as serve: keep them out of the

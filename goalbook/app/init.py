@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from goalbook.publish.atomic import write_new_file
-from goalbook.schema.jsonschema import write_schema_files
+from goalbook.app.schema_files import write_schema_files
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.goalbook/schema.json\n"
 SETTINGS_SCHEMA_LINE = "# yaml-language-server: $schema=.goalbook/settings.schema.json\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, clock, fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli.options import DATE, clock, fail, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -20,10 +20,10 @@ from goalbook.cli import DATE, clock, fail, stdout_color, strict_option, today_o
 def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: str | None,
           until: date | None, output: Path | None) -> None:
     """Check, then write the HTML site and the PDF report to the output folder."""
-    from goalbook.build import BuildError, BuildOptions, build as run_build
+    from goalbook.app.build import BuildError, BuildOptions, build as run_build
     from goalbook.model.settings import parse_since
-    from goalbook.output_format import format_text, summary
-    from goalbook.project import ProjectError
+    from goalbook.cli.formats import format_text, summary
+    from goalbook.app.check import ProjectError
     from goalbook.publish.output import UnsafeOutput
 
     since_value = None

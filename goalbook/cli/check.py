@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import clock, fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli.options import clock, fail, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -17,8 +17,8 @@ from goalbook.cli import clock, fail, stdout_color, strict_option, today_option,
 @click.pass_obj
 def check(project: Path, strict: bool, today: date | None, fmt: str) -> None:
     """Check every goal, check-in and session against the format and the SMART rules."""
-    from goalbook.output_format import format_json, format_text, summary
-    from goalbook.project import ProjectError, check_project
+    from goalbook.cli.formats import format_json, format_text, summary
+    from goalbook.app.check import ProjectError, check_project
 
     try:
         result = check_project(project, clock().report_today(today))

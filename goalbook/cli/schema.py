@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import fail
+from goalbook.cli.options import fail
 
 KIND_CHOICES = ("goal", "checkin", "session", "settings")
 
@@ -23,14 +23,15 @@ def schema(project: Path, kind: str | None, write: bool) -> None:
     VS Code (YAML extension) and Neovim (yaml-language-server) complete and
     check fields while you type.
     """
-    from goalbook.schema.jsonschema import schema_text, write_schema_files
+    from goalbook.app.schema_files import write_schema_files
+    from goalbook.render.jsonschema import schema_text
 
     if not write:
         click.echo(schema_text(kind), nl=False)
         return
     if kind is not None:
         fail("--write writes every schema file; leave out --kind")
-    from goalbook.project import ProjectError, require_project
+    from goalbook.app.check import ProjectError, require_project
 
     try:
         root = require_project(project)

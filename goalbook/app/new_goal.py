@@ -3,7 +3,7 @@ comment on what a good answer looks like.
 
 Empty fields (`area:`) are valid YAML and read as "not given", so the file
 passes the format check straight away and the SMART rules say what is still
-missing. Nothing here prompts or prints; `goalbook.commands.new` does that.
+missing. Nothing here prompts or prints; `goalbook.cli.new` does that.
 """
 from __future__ import annotations
 
@@ -17,13 +17,12 @@ import yaml
 
 from goalbook.diagnostics import Diagnostic
 from goalbook.load.discover import SUFFIXES, discover
-from goalbook.project import check_project, require_project
+from goalbook.app.check import check_project, require_project
 from goalbook.publish.atomic import write_new_file
-from goalbook.record import YamlDumper
-from goalbook.schema.fields import is_valid_id
-from goalbook.schema.jsonschema import modeline, write_schema_files
+from goalbook.app.checkin import YamlDumper
+from goalbook.schema.fields import MAX_ID_LENGTH, is_valid_id, slugify
+from goalbook.app.schema_files import modeline, write_schema_files
 
-MAX_ID_LENGTH = 50
 
 
 class GoalExists(Exception):
@@ -59,18 +58,6 @@ class Created:
     goal_id: str
     generated: list[str]              # schema files written alongside
     suggestions: list[Diagnostic]     # the SMART rules' findings on the new goal
-
-
-def slugify(title: str, limit: int = MAX_ID_LENGTH) -> str:
-    """A goal id from a title: lowercase ASCII words joined by '-', cut at a word."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    slug = ""
-    for word in re.findall(r"[a-z0-9]+", ascii_text):
-        longer = f"{slug}-{word}" if slug else word
-        if len(longer) > limit:
-            break
-        slug = longer
-    return slug
 
 
 def clean_title(title: str) -> str:

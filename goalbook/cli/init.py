@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import clock, fail
+from goalbook.cli.options import clock, fail
 
 
 @click.command()
@@ -12,7 +12,7 @@ from goalbook.cli import clock, fail
 @click.pass_obj
 def init(project: Path, directory: Path | None) -> None:
     """Start a goalbook project with a short example goal and check-in."""
-    from goalbook.scaffold import AlreadyThere, init_project
+    from goalbook.app.init import AlreadyThere, init_project
 
     root = directory if directory is not None else project
     try:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from goalbook.project import CheckResult, check_project
+from goalbook.app.check import CheckResult, as_of, check_project
 from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
-from goalbook.reporter import Reporter
+from goalbook.app.reporter import Reporter
 
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
@@ -173,7 +173,9 @@ def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
     until = snapshot.period.until
     if until >= options.today:
         return snapshot
-    return build_snapshot(check.book, check.diagnostics, until, since=snapshot.period.since, until=until)
+    then = as_of(check, until)
+    return build_snapshot(then.book, then.diagnostics, until, since=snapshot.period.since, until=until,
+                          progress=then.progress)
 
 
 def input_key(root: Path, options: BuildOptions) -> str:
@@ -186,7 +188,7 @@ def input_key(root: Path, options: BuildOptions) -> str:
 
     from goalbook import __version__
     from goalbook.load.discover import discover
-    from goalbook.project import SETTINGS_FILE
+    from goalbook.app.check import SETTINGS_FILE
 
     paths = [f.abs_path for f in discover(root)] + [root / SETTINGS_FILE]
     for folder in (root / "templates", Path(str(resources.files("goalbook.templates")))):
@@ -230,3 +232,13 @@ def _unchanged_pdf(output: Path, digest: str) -> bytes | None:
     if hashlib.sha256(data).hexdigest() != manifest.get("files", {}).get(REPORT_PDF):
         return None
     return data
+
+
+def report_html_for_project(root: Path, today: date, since=None, until=None) -> str:
+    """Check the project, snapshot it and render its report (for tests and the bench)."""
+    from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.report import render_report_html
+
+    result = check_project(Path(root), today)
+    snapshot = build_snapshot(result.book, result.diagnostics, today, since, until)
+    return render_report_html(snapshot, Path(root))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli import DATE, clock, fail
+from goalbook.cli.options import DATE, clock, fail
 
 def complete_goals(ctx, param, incomplete: str):
     """Shell completion: the goal ids of the project (-C or the current folder)."""
@@ -40,8 +40,8 @@ def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) ->
     The values are checked against each goal's measure first; nothing is
     written if one doesn't fit. Existing files are never changed.
     """
-    from goalbook.project import ProjectError
-    from goalbook.record import CheckinDraft, RecordError, parse_items, record
+    from goalbook.app.check import ProjectError
+    from goalbook.app.checkin import CheckinDraft, RecordError, parse_items, record
 
     today = clock().local_today()
     try:
