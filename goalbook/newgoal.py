@@ -50,6 +50,8 @@ class GoalDraft:
     target: float | None = None
     min: float | None = None
     max: float | None = None
+    status: str = "active"
+    notes: str | None = None          # Markdown; a text of several lines is written as a block
 
 
 @dataclass
@@ -145,7 +147,7 @@ def render_goal(d: GoalDraft) -> str:
         "\n# --- Relevant: why does it matter?\n",
         _line("why", None, "Why it matters to you, in your own words: 'so I fall asleep before midnight'."),
         _line("priority", None, "1 = the most important goal right now, 2 the next, and so on."),
-        _line("status", "active", "active, paused, achieved or dropped."),
+        _line("status", d.status, "active, paused, achieved or dropped."),
         "\n# --- Measurable: how will you know you are getting there?\n",
         "measure:\n",
         _line("what", d.what, "What you count or rate: '30-minute walks', 'anxiety before meetings, 0-10'.", "  "),
@@ -166,7 +168,30 @@ def render_goal(d: GoalDraft) -> str:
         "\n# --- Optional\n",
         _line("private", None, "yes keeps this goal out of the PDF report; it stays on your private site."),
         _OPTIONAL_TAIL,
+        _notes(d.notes),
     ])
+
+
+def _notes(text: str | None) -> str:
+    if text is None:
+        return "notes:\n"
+    return yaml.dump({"notes": text}, Dumper=BlockDumper, allow_unicode=True, width=10**6)
+
+
+class BlockDumper(YamlDumper):
+    """YamlDumper, with text of several lines as a literal block (`notes: |`),
+    readable and editable as written (PyYAML falls back to quotes where a block can't hold it)."""
+
+
+def _block_text(dumper: yaml.SafeDumper, value: str):
+    if any(c in value for c in "\x85\u2028\u2029"):
+        style = '"'
+    else:
+        style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+BlockDumper.add_representer(str, _block_text)
 
 
 _HEADER = """\
@@ -182,5 +207,4 @@ _OPTIONAL_TAIL = """\
 # reflection:     # what you learned, if you set the goal aside or it passes its date
 
 # Notes: anything else, in Markdown. For several lines write 'notes: |' and indent the lines below.
-notes:
 """

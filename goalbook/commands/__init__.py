@@ -3,9 +3,10 @@ from goalbook.commands.build import build
 from goalbook.commands.check import check
 from goalbook.commands.checkin import checkin
 from goalbook.commands.export import export
+from goalbook.commands.import_ import import_
 from goalbook.commands.init import init
 from goalbook.commands.new import new
 from goalbook.commands.schema import schema
 from goalbook.commands.serve import serve
 
-ALL = [init, check, build, serve, export, new, checkin, schema]
+ALL = [init, check, build, serve, export, new, checkin, schema, import_]

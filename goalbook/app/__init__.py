@@ -1,0 +1,1 @@
+"""Use cases: what a command does, from reading to writing files (import, …)."""
