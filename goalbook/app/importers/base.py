@@ -63,11 +63,9 @@ class Importer(Protocol):
         """Read the export; raise GoalbookError (exit 2) for a file that isn't one."""
 
 
-def entry_key(data: Mapping) -> tuple:
-    """What makes a check-in 'already imported': a goal's value on a day, or the day's entries."""
-    if data.get("goal") is not None:
-        return ("goal", data["goal"], data["date"])
-    return ("day", data["date"])
+def entry_key(goal: str | None, day: date) -> tuple:
+    """What makes a check-in 'already imported': a goal's value on a day, or else the day's entries."""
+    return ("goal", goal, day) if goal is not None else ("day", day)
 
 
 def foreign(importer: Importer, path: Path, why: str) -> GoalbookError:

@@ -21,16 +21,15 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from goalbook.app.importers.base import ImportContext, Importer, Item, Plan, entry_key, month_name, plural
+from goalbook.diagnostics import ERROR
 from goalbook.errors import FAILED, GoalbookError
-from goalbook.load.discover import SUFFIXES, discover
-from goalbook.load.source import MAX_BYTES, SourceFile, read_source
-from goalbook.load.yamltree import parse
-from goalbook.model.assemble import assemble
+from goalbook.load.discover import SUFFIXES
+from goalbook.load.files import DiskFiles, OverlayFiles
+from goalbook.model.entities import Book
 from goalbook.newgoal import BlockDumper, existing_goal, render_goal
-from goalbook.project import SETTINGS_FILE, ProjectError, require_project
+from goalbook.project import ProjectError, check_project, require_project
 from goalbook.publish.atomic import write_new_file
 from goalbook.schema.jsonschema import modeline, write_schema_files
-from goalbook.schema.validate import Validated, validate
 
 MAX_SUFFIX = 1000
 
@@ -64,14 +63,13 @@ def run_import(importer: Importer, root: Path, path: Path, maps: dict[str, str],
                dry_run: bool = False) -> Summary:
     """Read `path` with `importer` and write what is new to the project at `root` (nothing if dry_run)."""
     root = _project_root(root)
-    docs, settings_doc = _load(root)
-    book, _ = assemble(docs, settings_doc)
-    goal_files = {PurePosixPath(d.source.path).stem for d in docs if d.source.kind == "goal"}
+    book = check_project(root, today).book
+    goal_files = {PurePosixPath(f.rel_path).stem for f in DiskFiles(root).list() if f.kind == "goal"}
     context = ImportContext(_resolve_maps(maps, book.goals, goal_files), book.goals, today)
     plan = importer.read(path, context)
     summary = Summary(importer.app, dry_run, notes=list(plan.notes))
-    files = _goal_files(root, plan, summary) + _checkin_files(root, importer, plan, docs, summary)
-    _check_before_writing(files, docs, settings_doc)
+    files = _goal_files(root, plan, summary) + _checkin_files(root, importer, plan, book, summary)
+    _check_before_writing(root, files, today)
     summary.written = [Written(f.rel_path, f.what) for f in files]
     if not dry_run and files:
         for f in files:
@@ -85,12 +83,6 @@ def _project_root(root: Path) -> Path:
         return require_project(root)
     except ProjectError as exc:
         raise GoalbookError(str(exc), exc.hint) from None
-
-
-def _load(root: Path) -> tuple[list[Validated], Validated | None]:
-    settings = root / SETTINGS_FILE
-    settings_doc = validate(read_source(settings, SETTINGS_FILE, "settings")) if settings.is_file() else None
-    return [validate(read_source(f.abs_path, f.rel_path, f.kind)) for f in discover(root)], settings_doc
 
 
 def _resolve_maps(maps: dict[str, str], goals, goal_files: set[str]) -> dict[str, str]:
@@ -125,9 +117,9 @@ def _goal_files(root: Path, plan: Plan, summary: Summary) -> list[_File]:
     return files
 
 
-def _checkin_files(root: Path, importer: Importer, plan: Plan, docs: list[Validated], summary: Summary) -> list[_File]:
-    done = _imported_keys(importer, docs)
-    new = [item for item in plan.items if entry_key(item.data) not in done]
+def _checkin_files(root: Path, importer: Importer, plan: Plan, book: Book, summary: Summary) -> list[_File]:
+    done = _imported_keys(importer, book)
+    new = [item for item in plan.items if entry_key(item.data.get("goal"), item.day) not in done]
     summary.skipped = len(plan.items) - len(new)
     new.sort(key=lambda item: (item.group, item.day))            # stable: same-day order is kept
     files, taken = [], set()
@@ -142,10 +134,9 @@ def _checkin_files(root: Path, importer: Importer, plan: Plan, docs: list[Valida
     return files
 
 
-def _imported_keys(importer: Importer, docs: list[Validated]) -> set[tuple]:
+def _imported_keys(importer: Importer, book: Book) -> set[tuple]:
     prefix = f"{importer.name}-"
-    return {entry_key(record.data) for doc in docs if doc.source.kind == "checkin"
-            and PurePosixPath(doc.source.path).name.startswith(prefix) for record in doc.records}
+    return {entry_key(c.goal, c.date) for c in book.checkins if PurePosixPath(c.source).name.startswith(prefix)}
 
 
 def _free_stem(root: Path, name: str, taken: set[str]) -> str:
@@ -168,27 +159,19 @@ def _checkin_text(importer: Importer, items: list[Item]) -> str:
     return "".join(lines)
 
 
-def _check_before_writing(files: list[_File], docs: list[Validated], settings_doc: Validated | None) -> None:
-    """The new files through the loader, the schema and the cross-file checks, with the project as it is."""
-    planned = []
-    for f in files:
-        node, problems = parse(f.text)
-        source = SourceFile(f.rel_path, f.kind, root=node, problems=problems)
-        planned.append(validate(source))
-        if len(f.text.encode("utf-8")) > MAX_BYTES:
-            raise GoalbookError(f"{f.rel_path} would be too large for a goalbook file; nothing was written",
-                                exit_status=FAILED)
-    _, cross = assemble(docs + planned, settings_doc)
+def _check_before_writing(root: Path, files: list[_File], today: date) -> None:
+    """`goalbook check` of the project as it would be: no error may sit in a new file."""
+    if not files:
+        return
+    overlay = OverlayFiles(DiskFiles(root), {f.rel_path: f.text for f in files})
     paths = {f.rel_path for f in files}
-    found = [(doc.source.path, p.line, p.column, p.message, p.hint) for doc in planned for p in doc.source.problems]
-    found += [(doc.source.path, line, column, message, hint)
-              for doc in planned for _, line, column, message, hint in doc.problems]
-    found += [(path, line, column, message, hint) for path, _, line, column, message, hint in cross if path in paths]
+    found = [d for d in check_project(root, today, files=overlay).diagnostics
+             if d.path in paths and d.severity == ERROR and d.code.startswith("GB")]
     if found:
-        path, line, column, message, hint = found[0]
+        first = found[0]
         more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
-        raise GoalbookError(f"{message}, in the new file {path} (line {line}){more}; nothing was written",
-                            hint, exit_status=FAILED)
+        raise GoalbookError(f"{first.message}, in the new file {first.path} (line {first.line}){more}; "
+                            "nothing was written", first.hint, exit_status=FAILED)
 
 
 def _write(root: Path, f: _File) -> None:
