@@ -272,3 +272,31 @@ def test_a_file_that_is_not_a_loop_export_is_exit_2_saying_what_was_expected(tmp
 def test_a_folder_that_is_not_a_project_is_exit_2(tmp_path):
     result = run_import(tmp_path, "loop", EXPORT)
     assert result.exit_code == 2 and "goalbook project" in result.output
+
+
+def test_a_note_on_a_day_without_a_value_is_kept(tmp_path, root):
+    export = shutil.copytree(EXPORT, tmp_path / "noted")
+    (export / "003 Water" / "Checkmarks.csv").write_text(
+        'Date,Value,Notes\n2026-10-06,-1,"Forgot to count, ""lots"" though"\n2026-10-05,8000,\n')
+    assert run_import(root, "loop", export).exit_code == 0
+    assert entries_of(root, "water") == [("2026-10-05", 8)]
+    (_, noted) = checkins_in(root, "content/checkins/loop-water-2026-10.yaml")
+    assert (noted.date, noted.goal, noted.progress, noted.note) == (
+        date(2026, 10, 6), "water", {}, 'Forgot to count, "lots" though')
+    assert format_problems(root) == []
+
+
+def test_docs_explain_the_command_and_every_option():
+    from conftest import REPO
+    from goalbook.cli import main
+
+    page = (REPO / "docs" / "import.md").read_text()
+    assert page.startswith("# goalbook import")
+    for name in ("loop", "daylio"):
+        assert f"goalbook import {name} " in page
+        for param in main.commands["import"].commands[name].params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in page, f"docs/import.md does not explain {opt}"
+    for word in ("YES_AUTO", "SKIP", "times 1000", "rad | 9", "awful | 1", "Running it again"):
+        assert word in page

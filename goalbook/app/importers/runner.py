@@ -7,8 +7,8 @@ file of the same app (`content/checkins/<app>-*`) already has the same
 entries. What is new goes in new files, one per group and month
 (`<app>-<group>-YYYY-MM.yaml`, then `-2`, `-3` … if that name is taken), so a
 later export of the same app only ever adds files. Before anything is written,
-the new files are read back with the project's own loader and checked against
-the project's goals; one problem and nothing is written.
+`goalbook check` runs over the project as it would be (the new files laid over
+the disk in memory); a format error in a new file, and nothing is written.
 """
 from __future__ import annotations
 
@@ -54,7 +54,6 @@ class Summary:
 @dataclass(frozen=True)
 class _File:
     rel_path: str
-    kind: str                         # goal | checkin
     text: str
     what: str
 
@@ -112,7 +111,7 @@ def _goal_files(root: Path, plan: Plan, summary: Summary) -> list[_File]:
             summary.kept_goals.append(Written(taken, f"already there (not changed); the values from {draft.source} go to it"))
             continue
         path = root / "content" / "goals" / f"{draft.goal_id}.yaml"
-        files.append(_File(path.relative_to(root).as_posix(), "goal", modeline(path, root) + render_goal(draft.goal),
+        files.append(_File(path.relative_to(root).as_posix(), modeline(path, root) + render_goal(draft.goal),
                            f"goal draft from {draft.source}"))
     return files
 
@@ -128,7 +127,7 @@ def _checkin_files(root: Path, importer: Importer, plan: Plan, book: Book, summa
         stem = _free_stem(root, "-".join(part for part in (importer.name, group, month) if part), taken)
         taken.add(stem)
         path = root / "content" / "checkins" / f"{stem}.yaml"
-        files.append(_File(path.relative_to(root).as_posix(), "checkin",
+        files.append(_File(path.relative_to(root).as_posix(),
                            modeline(path, root, "checkin.schema.json") + _checkin_text(importer, items),
                            plural(len(items), "check-in")))
     return files
