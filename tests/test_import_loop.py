@@ -94,7 +94,8 @@ def test_yes_no_checkmarks_count_manual_yes_and_no_only(root):
 
 def test_numeric_values_are_stored_times_1000(root):
     run_import(root, "loop", EXPORT)
-    assert entries_of(root, "water") == [("2026-10-03", 0), ("2026-10-04", 6.5), ("2026-10-06", 8)]   # -1: unknown
+    # -1 is unknown, and 3 Loop's code for a skipped day.
+    assert entries_of(root, "water") == [("2026-10-03", 0), ("2026-10-04", 6.5), ("2026-10-06", 8)]
     assert entries_of(root, "smoke-free") == [("2026-09-01", 15), ("2026-09-02", 12)]
     (_, hot, _) = checkins_in(root, "content/checkins/loop-water-2026-10.yaml")
     assert hot.note == 'Hot day; "only" 6.5'
@@ -103,7 +104,7 @@ def test_numeric_values_are_stored_times_1000(root):
 def test_summary_says_what_was_not_counted(root):
     result = run_import(root, "loop", EXPORT)
     assert "YES_AUTO (not expected that day) on 4 days" in result.output
-    assert "UNKNOWN on 2 days" in result.output and "SKIP on 1 day" in result.output
+    assert "UNKNOWN on 2 days" in result.output and "SKIP on 2 days" in result.output
     assert "11 new files; no existing file was changed" in result.output
 
 

@@ -214,6 +214,8 @@ def _mark(day_text: str, value_text: str, note: str | None, habit: Habit, where:
                                 f"'{habit.name}' (Loop writes the number times 1000)", f"expected {importer.expected}")
         if number < 0:
             return Mark(day, None, "UNKNOWN", note)
+        if number == 3:     # Loop's SKIP code; as an amount it would be 0.003, finer than Loop lets you enter
+            return Mark(day, None, "SKIP", note)
         value = round(number / 1000, 3)
         return Mark(day, int(value) if value.is_integer() else value, "VALUE", note)
     status = MARKS.get(text)
