@@ -103,6 +103,8 @@ def test_numeric_values_are_stored_times_1000(root):
 
 def test_summary_says_what_was_not_counted(root):
     result = run_import(root, "loop", EXPORT)
+    # Floss is in Habits.csv (Loop lists every habit there) but was not chosen for the export.
+    assert "the habit 'Floss' has no check-marks in this export; not imported" in result.output
     assert "YES_AUTO (not expected that day) on 4 days" in result.output
     assert "UNKNOWN on 2 days" in result.output and "SKIP on 2 days" in result.output
     assert "11 new files; no existing file was changed" in result.output

@@ -2,7 +2,7 @@
 
 An importer reads one app's export and says what goalbook files it would
 make: goal drafts and check-ins (a `Plan`). It writes nothing itself;
-`goalbook.app.importers.run` decides what is new, lays the check-ins out in
+`runner.run_import` decides what is new, lays the check-ins out in
 files and writes them. Adding eMoods, Bearable or a generic CSV is one module
 with one class that has `name`, `app`, `expected` and `read`.
 """

@@ -51,14 +51,15 @@ class LoopImporter:
         ids = _goal_ids(habits, context)
         not_values: Counter = Counter()
         for habit, goal_id in zip(habits, ids):
+            if habit.marks_from is None:      # listed in Habits.csv, but left out when exporting
+                plan.notes.append(f"the habit '{habit.name}' has no check-marks in this export; not imported")
+                continue
             items = _items(habit, goal_id)
             plan.items.extend(items)
             not_values.update(NOT_VALUES[m.status] for m in habit.marks if m.status in NOT_VALUES)
             if habit.name.casefold() not in context.maps:
                 start = items[0].day if items else context.today
                 plan.drafts.append(Draft(goal_id, _draft(habit, start), f"the habit '{habit.name}'"))
-            if habit.marks_from is None:
-                plan.notes.append(f"no check-marks were found for the habit '{habit.name}'")
         if not_values:
             plan.notes.append("not counted, as Loop means them: " + ", ".join(
                 f"{name} on {plural(n, 'day')}" for name, n in not_values.most_common()))
