@@ -212,7 +212,9 @@ def test_a_loop_export_given_to_daylio_is_exit_2(root):
     ("<ol><li>first</li><li>second</li></ol>", "1. first\n2. second"),
     ("Tom &amp; Jerry&nbsp;&lt;3", "Tom & Jerry <3"),
     ('<a href="https://example.org">site</a>', "site (https://example.org)"),
-    ("<span style='color:red'>red</span>", "red"),
+    ("<span style='color:red'>red</span> <u>under</u>", "red under"),
+    ("x<y <br> z", "x<y <br> z"),                       # not a tag goalbook knows: the words stay
+    ("<b>so</b> <custom>kept</custom>", "**so** <custom>kept</custom>"),
 ])
 def test_basic_html_becomes_markdown(html, markdown):
     assert note_to_markdown(html) == markdown

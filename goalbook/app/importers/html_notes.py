@@ -10,6 +10,7 @@ _HTML = re.compile(r"</?(?:b|i|u|s|em|strong|br|p|div|span|ul|ol|li|strike|del|a
                    r"|&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);", re.IGNORECASE)
 _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "strike": "~~", "del": "~~"}
 _BLOCKS = {"p", "div", "blockquote", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
+_QUIET = {"u", "span", "font"}          # formatting Markdown has no word for: the text stays, the tag goes
 
 
 def note_to_markdown(text: str) -> str:
@@ -45,6 +46,8 @@ class _Converter(HTMLParser):
             self.out.append("\n\n" + ("**" if tag.startswith("h") else ""))
         elif tag == "a":
             self.link = dict(attrs).get("href")
+        elif tag not in _QUIET:
+            self.out.append(self.get_starttag_text() or "")     # not formatting: the user's own text
 
     def handle_endtag(self, tag):
         if tag in _INLINE:
@@ -55,9 +58,12 @@ class _Converter(HTMLParser):
             self.out.append("\n\n")
         elif tag in _BLOCKS:
             self.out.append(("**" if tag.startswith("h") else "") + "\n\n")
-        elif tag == "a" and self.link:
-            self.out.append(f" ({self.link})")
+        elif tag == "a":
+            if self.link:
+                self.out.append(f" ({self.link})")
             self.link = None
+        elif tag not in _QUIET | {"li", "br"}:
+            self.out.append(f"</{tag}>")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
