@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from goalbook.errors import FAILED, USAGE, GoalbookError
 from goalbook.app.check import CheckResult, as_of, check_project
 from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
 from goalbook.app.reporter import Reporter
@@ -19,15 +20,13 @@ REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
 
 
-class BuildError(Exception):
-    """The book is fine but the build can't finish (e.g. a user template has a mistake).
-
-    `usage` marks a problem with the options given (exit status 2).
-    """
+class BuildError(GoalbookError):
+    """The book is fine but the build can't finish (e.g. a user template has a mistake);
+    nothing was written. `usage` marks a problem with the options given (exit status 2)."""
 
     def __init__(self, message: str, hint: str | None = None, usage: bool = False):
-        super().__init__(message)
-        self.hint = hint
+        super().__init__(f"{message} — nothing was written; the previous output is as it was", hint,
+                         USAGE if usage else FAILED)
         self.usage = usage
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from goalbook.errors import USAGE, GoalbookError
 from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
 from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
 from goalbook.load.source import read_source
@@ -17,12 +18,11 @@ from goalbook.rules.registry import ALL_CODES
 from goalbook.schema.validate import validate
 
 
-class ProjectError(Exception):
+class ProjectError(GoalbookError):
     """The project can't be used at all (exit status 2)."""
 
     def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+        super().__init__(message, hint, USAGE)
 
 
 @dataclass

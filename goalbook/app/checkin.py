@@ -7,6 +7,8 @@ then created with `write_new_file`: never appended to, never replacing one.
 """
 from __future__ import annotations
 
+from goalbook.errors import GoalbookError
+
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -32,12 +34,11 @@ MAX_SUFFIX = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class RecordError(Exception):
+class RecordError(GoalbookError):
     """The check-in can't be recorded; nothing was written. `status` is the exit status."""
 
     def __init__(self, message: str, hint: str | None = None, status: int = 1, more=()):
-        super().__init__(message)
-        self.hint = hint
+        super().__init__(message, hint, status)
         self.status = status
         self.more = list(more)          # further (message, hint) pairs
 

@@ -1,6 +1,8 @@
 """`goalbook init`: a new project with a short example that passes `check`."""
 from __future__ import annotations
 
+from goalbook.errors import USAGE, GoalbookError
+
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,9 +19,10 @@ output/
 """
 
 
-class AlreadyThere(Exception):
+class AlreadyThere(GoalbookError):
     def __init__(self, paths: list[str]):
-        super().__init__(", ".join(paths))
+        super().__init__(f"{', '.join(paths)} already there; nothing was changed",
+                         "goalbook init never overwrites files; choose an empty folder", USAGE)
         self.paths = paths
 
 

@@ -7,6 +7,8 @@ missing. Nothing here prompts or prints; `goalbook.cli.new` does that.
 """
 from __future__ import annotations
 
+from goalbook.errors import FAILED, USAGE, GoalbookError
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,21 +22,23 @@ from goalbook.load.discover import SUFFIXES, discover
 from goalbook.app.check import check_project, require_project
 from goalbook.publish.atomic import write_new_file
 from goalbook.app.checkin import YamlDumper
-from goalbook.schema.fields import MAX_ID_LENGTH, is_valid_id, slugify
+from goalbook.schema.fields import is_valid_id, slugify
 from goalbook.app.schema_files import modeline, write_schema_files
 
 
 
-class GoalExists(Exception):
+class GoalExists(GoalbookError):
     """A goal with this id is already there; nothing was written."""
 
     def __init__(self, path: str):
-        super().__init__(path)
+        super().__init__(f"{path} already exists; nothing was written",
+                         "choose another id with --id, or edit that file", FAILED)
         self.path = path
 
 
-class BadGoalId(Exception):
-    pass
+class BadGoalId(GoalbookError):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message, hint, USAGE)
 
 
 @dataclass
@@ -49,6 +53,8 @@ class GoalDraft:
     target: float | None = None
     min: float | None = None
     max: float | None = None
+    status: str = "active"
+    notes: str | None = None          # Markdown; a text of several lines is written as a block
 
 
 @dataclass
@@ -132,7 +138,7 @@ def render_goal(d: GoalDraft) -> str:
         "\n# --- Relevant: why does it matter?\n",
         _line("why", None, "Why it matters to you, in your own words: 'so I fall asleep before midnight'."),
         _line("priority", None, "1 = the most important goal right now, 2 the next, and so on."),
-        _line("status", "active", "active, paused, achieved or dropped."),
+        _line("status", d.status, "active, paused, achieved or dropped."),
         "\n# --- Measurable: how will you know you are getting there?\n",
         "measure:\n",
         _line("what", d.what, "What you count or rate: '30-minute walks', 'anxiety before meetings, 0-10'.", "  "),
@@ -153,7 +159,30 @@ def render_goal(d: GoalDraft) -> str:
         "\n# --- Optional\n",
         _line("private", None, "yes keeps this goal out of the PDF report; it stays on your private site."),
         _OPTIONAL_TAIL,
+        _notes(d.notes),
     ])
+
+
+def _notes(text: str | None) -> str:
+    if text is None:
+        return "notes:\n"
+    return yaml.dump({"notes": text}, Dumper=BlockDumper, allow_unicode=True, width=10**6)
+
+
+class BlockDumper(YamlDumper):
+    """YamlDumper, with text of several lines as a literal block (`notes: |`),
+    readable and editable as written (PyYAML falls back to quotes where a block can't hold it)."""
+
+
+def _block_text(dumper: yaml.SafeDumper, value: str):
+    if any(c in value for c in "\x85\u2028\u2029"):
+        style = '"'
+    else:
+        style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+BlockDumper.add_representer(str, _block_text)
 
 
 _HEADER = """\
@@ -169,5 +198,4 @@ _OPTIONAL_TAIL = """\
 # reflection:     # what you learned, if you set the goal aside or it passes its date
 
 # Notes: anything else, in Markdown. For several lines write 'notes: |' and indent the lines below.
-notes:
 """

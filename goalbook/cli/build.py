@@ -20,11 +20,9 @@ from goalbook.cli.options import DATE, clock, fail, stdout_color, strict_option,
 def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: str | None,
           until: date | None, output: Path | None) -> None:
     """Check, then write the HTML site and the PDF report to the output folder."""
-    from goalbook.app.build import BuildError, BuildOptions, build as run_build
-    from goalbook.model.settings import parse_since
+    from goalbook.app.build import BuildOptions, build as run_build
     from goalbook.cli.formats import format_text, summary
-    from goalbook.app.check import ProjectError
-    from goalbook.publish.output import UnsafeOutput
+    from goalbook.model.settings import parse_since
 
     since_value = None
     if since is not None:
@@ -33,13 +31,7 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
             fail(f"--since '{since}' is not a date, 'last-session' or a span like 30d")
     options = BuildOptions(today=clock().report_today(today), strict=strict, pdf=not no_pdf,
                            since=since_value, until=until, output=output)
-    try:
-        result = run_build(project, options)
-    except (ProjectError, UnsafeOutput) as exc:
-        fail(str(exc), exc.hint)
-    except BuildError as exc:
-        fail(f"{exc} — nothing was written; the previous output is as it was", exc.hint,
-             status=2 if exc.usage else 1)
+    result = run_build(project, options)
     check = result.check
     if check.diagnostics:
         click.echo(format_text(check.diagnostics, color=stdout_color()), color=use_color())

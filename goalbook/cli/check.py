@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import clock, fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli.options import clock, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -18,12 +18,9 @@ from goalbook.cli.options import clock, fail, stdout_color, strict_option, today
 def check(project: Path, strict: bool, today: date | None, fmt: str) -> None:
     """Check every goal, check-in and session against the format and the SMART rules."""
     from goalbook.cli.formats import format_json, format_text, summary
-    from goalbook.app.check import ProjectError, check_project
+    from goalbook.app.check import check_project
 
-    try:
-        result = check_project(project, clock().report_today(today))
-    except ProjectError as exc:
-        fail(str(exc), exc.hint)
+    result = check_project(project, clock().report_today(today))
     if fmt == "json":
         click.echo(format_json(result.diagnostics))
     elif result.diagnostics:

@@ -40,15 +40,13 @@ def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) ->
     The values are checked against each goal's measure first; nothing is
     written if one doesn't fit. Existing files are never changed.
     """
-    from goalbook.app.check import ProjectError
+
     from goalbook.app.checkin import CheckinDraft, RecordError, parse_items, record
 
     today = clock().local_today()
     try:
         draft = CheckinDraft(day=day or today, values=parse_items(items), **texts)
         recorded = record(project, draft, today)
-    except ProjectError as exc:
-        fail(str(exc), exc.hint)
     except RecordError as exc:
         for message, hint in exc.more:
             click.echo(f"goalbook: {message}" + (f"\n  hint: {hint}" if hint else ""), err=True)

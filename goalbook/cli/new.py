@@ -80,7 +80,7 @@ def goal(project: Path, title: str, goal_id: str | None, no_input: bool, min_, m
     due date (the options answer those questions ahead). It never replaces a file.
     """
     from goalbook.app.new_goal import BadGoalId, GoalDraft, GoalExists, clean_title, create_goal, existing_goal, goal_id_for
-    from goalbook.app.check import ProjectError, require_project
+    from goalbook.app.check import require_project
 
     today = clock().local_today()
     if not clean_title(title):
@@ -88,8 +88,6 @@ def goal(project: Path, title: str, goal_id: str | None, no_input: bool, min_, m
     try:
         root = require_project(project)
         goal_id = goal_id_for(title, goal_id)
-    except ProjectError as exc:
-        fail(str(exc), exc.hint)
     except BadGoalId as exc:
         fail(str(exc), "choose one with --id: lowercase letters, digits and '-', e.g. --id evening-walks")
     taken = existing_goal(root, goal_id)

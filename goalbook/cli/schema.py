@@ -31,12 +31,9 @@ def schema(project: Path, kind: str | None, write: bool) -> None:
         return
     if kind is not None:
         fail("--write writes every schema file; leave out --kind")
-    from goalbook.app.check import ProjectError, require_project
+    from goalbook.app.check import require_project
 
-    try:
-        root = require_project(project)
-    except ProjectError as exc:
-        fail(str(exc), exc.hint)
+    root = require_project(project)
     written = write_schema_files(root)
     for name in written:
         click.echo(f"  wrote {name}")

@@ -7,6 +7,8 @@ the output folder (a file the user put there) is carried over untouched.
 """
 from __future__ import annotations
 
+from goalbook.errors import USAGE, GoalbookError
+
 import hashlib
 import json
 import os
@@ -24,10 +26,11 @@ STAGING_PREFIX = ".goalbook-staging-"
 OLD_PREFIX = ".goalbook-old-"
 
 
-class UnsafeOutput(Exception):
+class UnsafeOutput(GoalbookError):
+    """An output folder goalbook must not replace (exit status 2)."""
+
     def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+        super().__init__(message, hint, USAGE)
 
 
 def check_output_path(output: Path, project: Path) -> Path:

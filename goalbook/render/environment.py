@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+
 from importlib import resources
 from pathlib import Path
 

@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from goalbook import vocabulary
-from goalbook.vocabulary import MONTHS, day_label
+from goalbook.vocabulary import day_label
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
