@@ -102,6 +102,7 @@ class Snapshot:
     discuss: list[Discuss]              # within the period
     since_last_session: SinceSession
     diagnostics: list = field(default_factory=list)
+    upcoming_sessions: list[Session] = field(default_factory=list)   # dated after today (the calendar's)
 
     @property
     def active(self) -> list[GoalView]:
@@ -177,7 +178,7 @@ def build_snapshot(book: Book, diagnostics, today: date, since: date | str | Non
         sessions=sessions, last_session=last_session(sessions, period.until),
         discuss=[Discuss(c.date, c.discuss, c) for c in checkins if c.discuss and c.date in period],
         since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today),
-        diagnostics=diagnostics)
+        diagnostics=diagnostics, upcoming_sessions=[s for s in book.sessions if s.date > today])
 
 
 def _scores(checkins: list[Checkin]) -> list[ScoreView]:
