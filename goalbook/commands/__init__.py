@@ -7,5 +7,6 @@ from goalbook.commands.init import init
 from goalbook.commands.new import new
 from goalbook.commands.schema import schema
 from goalbook.commands.serve import serve
+from goalbook.commands.share import share
 
-ALL = [init, check, build, serve, export, new, checkin, schema]
+ALL = [init, check, build, serve, export, share, new, checkin, schema]
