@@ -10,7 +10,8 @@ pure: no I/O, and it depends on `today` only (never the clock).
 * **Lists.** "History" lists (`checkins`, `sessions`, `scores`,
   `mood_history`) hold everything on or before `today`; "period" lists hold
   what is dated within the period. All in date order (oldest first), ties
-  by file; `timeline` is newest first.
+  by file; `timeline` is newest first. `upcoming_sessions` are the ones
+  dated after `today` (planned appointments, for the calendar).
 * **Questionnaire change** per name: first → latest score within the
   period, only when the period holds two or more scores of that name.
 * **Item-9 alerts**: PHQ-9 scores whose item 9 is above 0 dated within the
