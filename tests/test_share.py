@@ -417,3 +417,26 @@ def test_the_share_refuses_an_output_folder_goalbook_did_not_write(tmp_path):
     result = share(root, "Ben")
     assert result.exit_code == 2 and "didn't write" in result.output
     assert sorted(p.name for p in (root / "output").iterdir()) == ["thesis.docx"]
+
+
+def test_same_book_in_two_folders_gives_the_same_share(tmp_path):
+    pages = []
+    for name in ("one", "two"):
+        root = tmp_path / name / "book"
+        canary_book(root)
+        assert share(root, "Ben").exit_code == 0
+        pages.append(files_in(root / "output" / "share" / "ben"))
+    assert pages[0]["index.html"] == pages[1]["index.html"]
+    assert pages[0]["ben.pdf"] == pages[1]["ben.pdf"]
+
+
+def test_a_template_of_ones_own_gets_only_the_share(tmp_path):
+    root = tmp_path / "book"
+    book, _ = canary_book(root)
+    book.write("templates/share/index.html", "<p>{{ snapshot.settings.owner }}</p>\n")
+    result = share(root, "Ben")
+    assert result.exit_code == 1 and "template" in result.output and "Traceback" not in result.output
+    assert not (root / "output" / "share").exists()
+    book.write("templates/share/index.html", "<p>For {{ share.partner }}: {{ share.goals|length }}</p>\n")
+    assert share(root, "Ben").exit_code == 0
+    assert (root / "output" / "share" / "ben" / "index.html").read_text() == "<p>For Ben: 1</p>\n"

@@ -44,14 +44,14 @@ def make_share(root: Path, partner: str, today: date, password: str | None = Non
     result = ShareResult(check, partner=partner)
     if check.errors:
         return result
+    output = check_output_path(_output_folder(root, check), root)
     view, html, pdf = _render(root, check, partner, today)
+    folder = check_output_path(output / SHARE_FOLDER / view.slug, root)
     if password is not None:
         from goalbook.pdf.encrypt import encrypt_pdf
 
         pdf = encrypt_pdf(pdf, password)
     files = {"index.html": html.encode("utf-8"), f"{view.slug}.pdf": pdf}
-    output = check_output_path(_output_folder(root, check), root)
-    folder = check_output_path(output / SHARE_FOLDER / view.slug, root)
     _claim(output)
     publish(files, folder)
     result.partner, result.folder, result.files = view.partner, folder, sorted(files)

@@ -104,11 +104,8 @@ def review_event(view: GoalView, today: date, make: EventMaker) -> Event:
 
 
 def review_start(view: GoalView, today: date) -> date:
-    dates = [c.date for c in view.checkins]
-    if view.progress.last_checkin is not None:
-        dates.append(view.progress.last_checkin)
-    if dates:
-        return max(dates)
+    if view.checkins:                   # every check-in about the goal, on or before today
+        return max(c.date for c in view.checkins)
     return view.goal.start_on(today) or today
 
 

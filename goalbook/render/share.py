@@ -250,7 +250,9 @@ def render_share_html(view: ShareView, project_root: Path | None = None, *,
     screen = _FONT_FACE.sub("", share_stylesheet(env))
     html = env.get_template(TEMPLATE).render(share=view, chart=share_chart, chart_summary=chart_summary,
                                              screen_css=Markup(screen.replace("</", "<\\/")))
-    return "\n".join(line for line in html.split("\n") if line.strip()) + "\n" if "<pre" not in html else html
+    if "<pre" in html:                  # blank lines in a note's code block are content
+        return html
+    return "\n".join(line for line in html.split("\n") if line.strip()) + "\n"
 
 
 def share_stylesheet(env: jinja2.Environment) -> str:
