@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
 from pypdf.errors import FileNotDecryptedError
 
 from conftest import TODAY, Book, files_in
@@ -351,7 +351,8 @@ def test_password_encrypts_the_pdf_with_aes_256(canary, how, tmp_path):
     reader = encryption(pdf)
     with pytest.raises(FileNotDecryptedError):
         reader.pages[0].extract_text()
-    assert PdfReader(BytesIO(pdf)).decrypt("wrong") == 0
+    assert PdfReader(BytesIO(pdf)).decrypt("wrong") == PasswordType.NOT_DECRYPTED
+    assert PdfReader(BytesIO(pdf)).decrypt("tenor sax") == PasswordType.USER_PASSWORD
     assert "zqchoirtitle" not in pdf.decode("latin-1")
     html, text = html_and_pdf_text(root, "ben", password="tenor sax")
     assert set(MARKER.findall(text)) == canary[1]["Ben"]
