@@ -1,4 +1,4 @@
-"""`goalbook build`: validate → snapshot → render HTML → render PDF → publish atomically.
+"""`goalbook build`: validate → snapshot → render HTML and the calendar → render PDF → publish atomically.
 
 Pelican's order: read everything and build the model first; only a book
 without errors is rendered, and nothing is written until every file is ready.
@@ -18,6 +18,7 @@ from goalbook.app.reporter import Reporter
 
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
+CALENDAR = "calendar.ics"
 
 
 class BuildError(GoalbookError):
@@ -123,6 +124,7 @@ def _render_or_explain(root, check, options, output, timings, env):
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
     from goalbook.model.snapshot import build_snapshot
+    from goalbook.render.calendar import render_calendar
     from goalbook.render.environment import make_environment
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
@@ -136,6 +138,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
     env = env or make_environment(root)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
+    files[CALENDAR] = render_calendar(snapshot)
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
         return files, {}, "skipped"

@@ -157,7 +157,7 @@ def render_goal(d: GoalDraft) -> str:
         _line("due", d.due, "When you aim to reach the target (YYYY-MM-DD); a few weeks to a few months away."),
         _line("review", "weekly", "How often you mean to check in: daily, weekly, fortnightly or monthly."),
         "\n# --- Optional\n",
-        _line("private", None, "yes keeps this goal out of the PDF report; it stays on your private site."),
+        _line("private", None, "yes keeps this goal out of the PDF report, your partner's share and the calendar; it stays on your private site."),
         _OPTIONAL_TAIL,
         _notes(d.notes),
     ])
@@ -196,6 +196,7 @@ _OPTIONAL_TAIL = """\
 # scale:          # Goal Attainment Scaling: what levels -2 to 2 look like, e.g. '0: {text: three walks a week}'
 # revisions:      # when you change the goal: '- {date: YYYY-MM-DD, change: what changed, why: why}'
 # reflection:     # what you learned, if you set the goal aside or it passes its date
+# share:          # what your partner's share may show beyond the numbers: [wins, why, notes]
 
 # Notes: anything else, in Markdown. For several lines write 'notes: |' and indent the lines below.
 """

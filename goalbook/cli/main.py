@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from goalbook import __version__
-from goalbook.cli import build, check, checkin, export, import_, init, new, schema, serve
+from goalbook.cli import build, check, checkin, export, import_, init, new, schema, serve, share
 from goalbook.cli.options import say_error
 from goalbook.errors import GoalbookError
 
 COMMANDS = [init.init, check.check, build.build, serve.serve, export.export, new.new, checkin.checkin,
-            schema.schema, import_.import_]
+            schema.schema, import_.import_, share.share]
 
 
 class Group(click.Group):

@@ -72,7 +72,7 @@ def _goal(goal_id: str, doc: Validated) -> Goal:
         scale={level: ScaleLevel(level, **spec) for level, spec in sorted(data.get("scale", {}).items())},
         weight=float(data.get("weight", 1.0)),
         revisions=sorted((Revision(**r) for r in data.get("revisions", [])), key=lambda r: r.date),
-        reflection=data.get("reflection"), private=data.get("private", False), notes=data.get("notes"),
+        reflection=data.get("reflection"), private=data.get("private", False), share=list(data.get("share", [])), notes=data.get("notes"),
         pos=dict(record.positions), has_errors=doc.has_errors,
     )
     goal.pos.update({f"{k}:key": v for k, v in record.key_positions.items()})

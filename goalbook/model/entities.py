@@ -129,6 +129,7 @@ class Goal:
     revisions: list[Revision] = field(default_factory=list)
     reflection: str | None = None
     private: bool = False
+    share: list[str] = field(default_factory=list)          # what the partner's share may show: wins, why, notes
     notes: str | None = None        # Markdown source
     entries: list[Entry] = field(default_factory=list)      # sorted by date
     levels: list[tuple[date, int]] = field(default_factory=list)  # GAS levels from check-ins
@@ -164,6 +165,7 @@ class Settings:
     safety_note: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
     output: str = "output"
+    calendar_titles: str = "full"   # "full" | "neutral"
     source: str = "goalbook.yaml"
     pos: dict[str, Pos] = field(default_factory=dict)
 

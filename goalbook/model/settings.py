@@ -27,6 +27,7 @@ def build_settings(doc, problems, rule_codes=()) -> Settings:
     report = data.get("report", {})
     settings.report_paper = report.get("paper", settings.report_paper)
     settings.safety_note = data.get("safety", {}).get("note")
+    settings.calendar_titles = data.get("calendar", {}).get("titles", settings.calendar_titles)
     if "since" in report:
         settings.report_since = _since(report["since"], record, doc.source.path, problems)
     _check_rule_codes(settings, record, doc.source.path, problems, list(rule_codes))

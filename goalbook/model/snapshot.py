@@ -10,7 +10,8 @@ pure: no I/O, and it depends on `today` only (never the clock).
 * **Lists.** "History" lists (`checkins`, `sessions`, `scores`,
   `mood_history`) hold everything on or before `today`; "period" lists hold
   what is dated within the period. All in date order (oldest first), ties
-  by file; `timeline` is newest first.
+  by file; `timeline` is newest first. `upcoming_sessions` are the ones
+  dated after `today` (planned appointments, for the calendar).
 * **Questionnaire change** per name, for the period: from the latest score on
   or before the period's start (or, without one, the first score in the
   period) to the latest score in the period; none without a score in the
@@ -111,6 +112,7 @@ class Snapshot:
     discuss: list[Discuss]              # within the period
     since_last_session: SinceSession
     diagnostics: list = field(default_factory=list)
+    upcoming_sessions: list[Session] = field(default_factory=list)   # dated after today (the calendar's)
 
     @property
     def active(self) -> list[GoalView]:
@@ -190,7 +192,7 @@ def build_snapshot(book: Book, diagnostics, today: date, since: date | str | Non
         sessions=sessions, last_session=last_session(sessions, period.until),
         discuss=[Discuss(c.date, c.discuss, c) for c in checkins if c.discuss and c.date in period],
         since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today),
-        diagnostics=diagnostics)
+        diagnostics=diagnostics, upcoming_sessions=[s for s in book.sessions if s.date > today])
 
 
 def _scores(checkins: list[Checkin]) -> list[ScoreView]:

@@ -9,6 +9,7 @@ from goalbook.schema.containers import AnyOf, ListOf, MapOf, Struct
 from goalbook.schema.fields import ID_PATTERN, Bool, Choice, Date, GoalRef, Number, Text, Value
 
 STATUS = ("active", "paused", "achieved", "dropped")
+SHAREABLE = ("wins", "why", "notes")
 REVIEW = ("daily", "weekly", "fortnightly", "monthly")
 LEVEL = Number(integer=True, minimum=-2, maximum=2, doc="a Goal Attainment Scaling level, -2 to 2")
 
@@ -89,7 +90,9 @@ GOAL = Struct(doc="a goalbook goal", fields={
     "revisions": ListOf(item=REVISION, doc="how and why the goal was adjusted"),
     "reflection": Text(doc="what I learned, for a goal set aside or past its date"),
     "checkins": ListOf(item=INLINE_CHECKIN, doc="check-ins for this goal"),
-    "private": Bool(doc="keep this goal out of the report"),
+    "private": Bool(doc="keep this goal out of the report, the partner's share and the calendar"),
+    "share": ListOf(item=Choice(SHAREABLE),
+                    doc="what the partner's share may show beyond the numbers: wins, why, notes"),
     "notes": Text(doc="free text (Markdown)"),
 })
 
@@ -120,6 +123,10 @@ SETTINGS = Struct(doc="goalbook settings", unknown_code="GB008", fields={
         "note": Text(doc="my own crisis contact text, shown with a PHQ-9 item 9 answer above 0"),
     }),
     "output": Text(doc="the output folder (default output)"),
+    "calendar": Struct(doc="output/calendar.ics", unknown_code="GB008", fields={
+        "titles": Choice(("full", "neutral"),
+                         doc="full (default): events name the goal; neutral: 'goal review', 'goal due'"),
+    }),
 })
 
 BODY_FIELD = {"goal": "notes", "checkin": "note", "session": "notes"}
