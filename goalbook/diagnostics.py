@@ -23,6 +23,21 @@ class Diagnostic:
     message: str
     hint: str | None = None
 
+    @classmethod
+    def problem(cls, code: str, line: int, column: int, message: str, hint: str | None = None,
+                path: str = "") -> "Diagnostic":
+        """A finding made while reading a file (an error; the path is added once known)."""
+        return cls(path, line, column, ERROR, code, message, hint)
+
+    @classmethod
+    def found(cls, path: str, code: str, line: int, column: int, message: str,
+              hint: str | None = None) -> "Diagnostic":
+        """A finding about a file, made once the book is put together (an error)."""
+        return cls(path, line, column, ERROR, code, message, hint)
+
+    def in_file(self, path: str) -> "Diagnostic":
+        return self if self.path else replace(self, path=path)
+
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)

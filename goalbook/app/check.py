@@ -67,10 +67,9 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     settings_doc = _load(files, SETTINGS_FILE, "settings", cache) if files.exists(SETTINGS_FILE) else None
     docs = [_load(files, f.rel_path, f.kind, cache) for f in files.list()]
     book, cross_file = assemble(docs, settings_doc, ALL_CODES)
-    diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
+    diagnostics = [p.in_file(doc.source.path) for doc in _all(docs, settings_doc)
                    for p in doc.source.problems + doc.problems]
-    diagnostics += [Diagnostic(path, line, column, ERROR, code, message, hint)
-                    for path, code, line, column, message, hint in cross_file]
+    diagnostics += cross_file
     progress = compute_all(book, today)
     found = diagnostics + run_rules(book, today, progress)
     return CheckResult(book, apply_severities(found, book.settings.rules), book.files, progress, diagnostics)
@@ -94,11 +93,3 @@ def _load(files: ProjectFiles, rel_path: str, kind: str, cache):
 
 def _all(docs, settings_doc):
     return ([settings_doc] if settings_doc else []) + docs
-
-
-def _diagnostic(path: str, problem) -> Diagnostic:
-    if isinstance(problem, tuple):
-        code, line, column, message, hint = problem
-    else:
-        code, line, column, message, hint = problem.code, problem.line, problem.column, problem.message, problem.hint
-    return Diagnostic(path, line, column, ERROR, code, message, hint)

@@ -137,8 +137,7 @@ def typed_value(goal_id: str, text: str):
     ctx = Context()
     converted = Value().convert(Scalar(text.strip(), True, 1, 1), ctx, goal_id)
     if converted is INVALID:
-        _, _, _, message, hint = ctx.problems[0]
-        raise RecordError(message, hint)
+        raise RecordError(ctx.problems[0].message, ctx.problems[0].hint)
     return parse_yes_no(Scalar(text.strip(), True, 1, 1))
 
 
@@ -146,8 +145,8 @@ def _typed_mood(text: str):
     ctx = Context()
     mood = CHECKIN.fields["mood"].convert(Scalar(text.strip(), True, 1, 1), ctx, "--mood")
     if mood is INVALID:
-        _, _, _, message, hint = ctx.problems[0]
-        raise RecordError(message, hint or "mood is a number from 0 (very low) to 10 (very good)", status=2)
+        raise RecordError(ctx.problems[0].message,
+                          ctx.problems[0].hint or "mood is a number from 0 (very low) to 10 (very good)", status=2)
     return int(mood) if float(mood).is_integer() else mood
 
 
@@ -207,12 +206,10 @@ def _check_in_memory(front: str, body: str | None, goals: dict[str, Goal], goal_
     source = SourceFile("new check-in", "checkin", root=root, body=body, body_line=2 + front.count("\n"),
                         problems=yaml_problems)
     doc = validate(source)
-    problems = [(p.message, p.hint) for p in source.problems]
-    problems += [(message, hint) for _, _, _, message, hint in doc.problems]
     found: list = []
     checkins = build_checkins([doc], [], goals, found)
     attach_checkins(goals, checkins, goal_files, found)
-    problems += [(message, hint) for *_, message, hint in found]
+    problems = [(p.message, p.hint) for p in source.problems + doc.problems + found]
     if problems:
         (message, hint), *more = problems
         raise RecordError(message, hint, more=more)

@@ -1,11 +1,13 @@
 """Read one file of a goalbook project: bytes → text → front matter → YAML tree."""
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 import re
 from dataclasses import dataclass, field
 
 from goalbook.load.files import MAX_FILE_BYTES, ProjectFiles, TooLarge
-from goalbook.load.yamltree import Node, YamlProblem, parse
+from goalbook.load.yamltree import Node, parse
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -18,7 +20,7 @@ class SourceFile:
     root: Node | None = None
     body: str | None = None   # Markdown body of a .md file (None for .yaml)
     body_line: int = 0        # 1-based line where the body starts
-    problems: list[YamlProblem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:
@@ -30,17 +32,17 @@ def read_source(files: ProjectFiles, rel_path: str, kind: str) -> SourceFile:
     try:
         data = files.read(rel_path)
     except TooLarge as exc:
-        return _refused(rel_path, kind, YamlProblem(
+        return _refused(rel_path, kind, Diagnostic.problem(
             "GB001", 1, 1, f"this file is {_megabytes(exc.size)}, too large for a goalbook file "
             f"(the limit is {_megabytes(MAX_FILE_BYTES)})",
             "goal and check-in files are usually a few kilobytes; split it up"))
     except OSError as exc:
-        return _refused(rel_path, kind, YamlProblem(
+        return _refused(rel_path, kind, Diagnostic.problem(
             "GB001", 1, 1, f"this file can't be opened ({exc.strerror or exc})"))
     return parse_source(data, rel_path, kind)
 
 
-def _refused(rel_path: str, kind: str, problem: YamlProblem) -> SourceFile:
+def _refused(rel_path: str, kind: str, problem: Diagnostic) -> SourceFile:
     source = SourceFile(rel_path, kind)
     source.problems.append(problem)
     return source
@@ -66,13 +68,13 @@ def parse_source(data: bytes, rel_path: str, kind: str) -> SourceFile:
     if not text.strip():
         if kind == "settings":      # every setting is optional: an empty goalbook.yaml means the defaults
             return source
-        source.problems.append(YamlProblem(
+        source.problems.append(Diagnostic.problem(
             "GB001", 1, 1, "this file is empty", _EMPTY_HINT.get(kind, "add the fields it needs")))
         return source
     source.root, problems = parse(text, line_offset)
     source.problems.extend(problems)
     if source.root is None and not problems and kind != "settings":   # only comments
-        source.problems.append(YamlProblem(
+        source.problems.append(Diagnostic.problem(
             "GB001", 1, 1, "this file has only comments, no fields", _EMPTY_HINT.get(kind, "add the fields it needs")))
     return source
 
@@ -89,7 +91,7 @@ def _decode(data: bytes, source: SourceFile) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _line_col(data[: exc.start].decode("utf-8", "replace"))
-        source.problems.append(YamlProblem(
+        source.problems.append(Diagnostic.problem(
             "GB001", line, column, "this file is not UTF-8 text",
             "save it as UTF-8 in your editor (often under 'Save with encoding')"))
         return None
@@ -97,7 +99,7 @@ def _decode(data: bytes, source: SourceFile) -> str | None:
     bad = _CONTROL.search(text)
     if bad:
         line, column = _line_col(text[: bad.start()])
-        source.problems.append(YamlProblem(
+        source.problems.append(Diagnostic.problem(
             "GB001", line, column,
             f"this file contains a control character (U+{ord(bad.group()):04X}); it may not be a text file",
             "goalbook reads plain UTF-8 text files"))
@@ -108,7 +110,7 @@ def _decode(data: bytes, source: SourceFile) -> str | None:
 def _split_front_matter(text: str, source: SourceFile) -> str | None:
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
-        source.problems.append(YamlProblem(
+        source.problems.append(Diagnostic.problem(
             "GB001", 1, 1, "this Markdown file has no front matter",
             "start it with a line '---', the fields (e.g. 'date: 2026-11-02'), then another '---'"))
         return None
@@ -117,7 +119,7 @@ def _split_front_matter(text: str, source: SourceFile) -> str | None:
             source.body = "\n".join(lines[index + 1:]).strip("\n") or None
             source.body_line = index + 2
             return "\n".join(lines[1:index])
-    source.problems.append(YamlProblem(
+    source.problems.append(Diagnostic.problem(
         "GB001", 1, 1, "the front matter that starts on line 1 is never closed",
         "add a line '---' after the last field"))
     return None

@@ -15,6 +15,8 @@ one; both emit the same events.
 """
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 import re
 from dataclasses import dataclass, field
 
@@ -70,20 +72,11 @@ class Sequence:
 Node = Scalar | Mapping | Sequence
 
 
-@dataclass(slots=True)
-class YamlProblem:
-    code: str            # GB001 or GB004
-    line: int
-    column: int
-    message: str
-    hint: str | None = None
-
-
 class _Stop(Exception):
     """Raised to abandon a document that must not be read further."""
 
 
-def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[YamlProblem]]:
+def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[Diagnostic]]:
     """Parse one YAML document; return its root node (None if empty) and problems.
 
     `line_offset` shifts every line, for front matter that starts below line 1.
@@ -103,27 +96,27 @@ def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[YamlProble
         builder.problems.append(_syntax_problem(exc, line_offset))
         return None, builder.problems
     except yaml.YAMLError as exc:  # ReaderError and friends carry no mark
-        builder.problems.append(YamlProblem("GB001", 1 + line_offset, 1, f"this YAML can't be read: {exc}"))
+        builder.problems.append(Diagnostic.problem("GB001", 1 + line_offset, 1, f"this YAML can't be read: {exc}"))
         return None, builder.problems
     finally:
         loader.dispose()
     return builder.root, builder.problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, line_offset: int) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = exc.problem or "a syntax error"
     context = f" ({exc.context})" if exc.context else ""
-    return YamlProblem(
+    return Diagnostic.problem(
         "GB001", line, column,
         f"this YAML can't be read here: {problem}{context}",
         "check the indentation and the ':' after each key; text with ': ' or '#' in it needs quotes",
     )
 
 
-def _depth_problem(line: int, column: int) -> YamlProblem:
-    return YamlProblem("GB001", line, column, f"lists or mappings are nested more than {MAX_DEPTH} levels deep here",
+def _depth_problem(line: int, column: int) -> Diagnostic:
+    return Diagnostic.problem("GB001", line, column, f"lists or mappings are nested more than {MAX_DEPTH} levels deep here",
                        "goalbook files need only a few levels of indentation")
 
 
@@ -189,7 +182,7 @@ class _TreeBuilder:
         self.pending_key: list[Scalar | None] = []   # per open mapping: key awaiting its value
         self.seen_keys: list[dict[str, Scalar]] = []
         self.documents = 0
-        self.problems: list[YamlProblem] = []
+        self.problems: list[Diagnostic] = []
 
     def pos(self, event) -> Pos:
         mark = event.start_mark
@@ -200,7 +193,7 @@ class _TreeBuilder:
             self.documents += 1
             if self.documents > 1:
                 line, column = self.pos(event)
-                self.problems.append(YamlProblem(
+                self.problems.append(Diagnostic.problem(
                     "GB001", line, column, "this file holds more than one YAML document",
                     "keep one goal or check-in per file, or put several check-ins in a list"))
                 raise _Stop
@@ -212,14 +205,14 @@ class _TreeBuilder:
                 self._refuse_anchor(event, "an anchor (&name)")
             if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
                 line, column = self.pos(event)
-                self.problems.append(YamlProblem(
+                self.problems.append(Diagnostic.problem(
                     "GB001", line, column, f"YAML tags such as {event.tag!r} are not used by goalbook",
                     "remove the tag; write the plain value"))
                 raise _Stop
         if isinstance(event, yaml.ScalarEvent):
             line, column = self.pos(event)
             if len(event.value) > MAX_SCALAR_CHARS:
-                self.problems.append(YamlProblem(
+                self.problems.append(Diagnostic.problem(
                     "GB001", line, column, f"this value is {len(event.value):,} characters long, more than "
                     f"goalbook reads in one value ({MAX_SCALAR_CHARS:,})",
                     "goal and check-in texts are a few sentences; keep long writing in the Markdown body"))
@@ -235,7 +228,7 @@ class _TreeBuilder:
 
     def _refuse_anchor(self, event, what: str) -> None:
         line, column = self.pos(event)
-        self.problems.append(YamlProblem(
+        self.problems.append(Diagnostic.problem(
             "GB001", line, column, f"this file uses {what}; goalbook files don't use anchors or aliases",
             "write the value out in full where it is needed"))
         raise _Stop
@@ -276,7 +269,7 @@ class _TreeBuilder:
 
     def _add_key(self, node: Node) -> None:
         if not isinstance(node, Scalar):
-            self.problems.append(YamlProblem(
+            self.problems.append(Diagnostic.problem(
                 "GB001", node.line, node.column, "a key here is a list or mapping, which goalbook can't use",
                 "keys are plain names such as 'title' or 'due'"))
             # Placeholder key that is never stored; its value is skipped.
@@ -285,7 +278,7 @@ class _TreeBuilder:
         seen = self.seen_keys[-1]
         first = seen.get(node.value)
         if first is not None:
-            self.problems.append(YamlProblem(
+            self.problems.append(Diagnostic.problem(
                 "GB004", node.line, node.column,
                 f"the key '{node.value}' appears twice in this mapping (first on line {first.line}); "
                 "the first one is used",

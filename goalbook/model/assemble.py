@@ -6,6 +6,8 @@ Cross-file checks live here because only here are all files known: goal ids
 """
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 from pathlib import PurePosixPath
 
 from goalbook.model.checkins import attach_checkins, build_checkins
@@ -14,7 +16,7 @@ from goalbook.model.settings import build_settings
 from goalbook.schema.fields import is_valid_id, slugify
 from goalbook.schema.validate import Validated
 
-Problem = tuple[str, str, int, int, str, str | None]   # path, code, line, column, message, hint
+Problem = Diagnostic
 
 
 def assemble(validated: list[Validated], settings_doc: Validated | None,
@@ -41,12 +43,12 @@ def _build_goals(docs: list[Validated], problems: list[Problem]):
         path = doc.source.path
         goal_id = PurePosixPath(path).stem
         if not is_valid_id(goal_id):
-            problems.append((path, "GB005", 1, 1, f"'{goal_id}' can't be a goal id",
+            problems.append(Diagnostic.found(path, "GB005", 1, 1, f"'{goal_id}' can't be a goal id",
                              f"rename the file to '{_slug(goal_id)}{PurePosixPath(path).suffix}': "
                              "lowercase letters, digits and '-' only"))
             continue
         if goal_id in goals:
-            problems.append((path, "GB005", 1, 1,
+            problems.append(Diagnostic.found(path, "GB005", 1, 1,
                              f"the goal id '{goal_id}' is already used by {goals[goal_id].source}",
                              "each goal needs its own file name; rename one of them"))
             continue
@@ -87,7 +89,7 @@ def _check_scale(goal: Goal, problems: list[Problem]) -> None:
         return
     more = goal.measure.more_is_better if goal.measure else None
     way = {True: "rise", False: "fall", None: "move in one direction"}[more]
-    problems.append((goal.source, "GB003", *goal.at("scale"),
+    problems.append(Diagnostic.found(goal.source, "GB003", *goal.at("scale"),
                      f"the scale's values don't {way} steadily from level -2 to level 2",
                      "each level's value should be further towards the target than the one below it"))
 

@@ -2,6 +2,8 @@
 values they give each goal (with GB006 and GB007 checks)."""
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 import difflib
 
 from goalbook.model.entities import Checkin, Entry, Goal, QuestionnaireScore
@@ -65,10 +67,10 @@ def _shorthand_value(checkin: Checkin, data: dict, path: str, problems) -> None:
         return
     where = checkin.field_pos.get("value", checkin.pos)
     if checkin.goal is None:
-        problems.append((path, "GB003", *where, "this check-in has a value but no goal",
+        problems.append(Diagnostic.found(path, "GB003", *where, "this check-in has a value but no goal",
                          "add 'goal: <goal id>' next to it, or use 'progress: {goal-id: value}'"))
     elif checkin.goal in checkin.progress:
-        problems.append((path, "GB003", *where, f"the value for '{checkin.goal}' is given twice",
+        problems.append(Diagnostic.found(path, "GB003", *where, f"the value for '{checkin.goal}' is given twice",
                          "keep either 'value:' or the entry under 'progress:'"))
     else:
         checkin.progress[checkin.goal] = data["value"]
@@ -81,7 +83,7 @@ def _questionnaires(checkin: Checkin, measures: dict, path: str, problems) -> No
         message = check_score(name, given)
         if message:
             where = _bad_item_pos(checkin, name, given, where)
-            problems.append((path, "GB007", *where, message, "PHQ-9 has 9 items and GAD-7 has 7, each scored 0–3"))
+            problems.append(Diagnostic.found(path, "GB007", *where, message, "PHQ-9 has 9 items and GAD-7 has 7, each scored 0–3"))
             continue
         items = list(given) if isinstance(given, list) else None
         total = sum(items) if items is not None else int(given)
@@ -115,7 +117,7 @@ def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files:
                 continue
             if not goal.scale:
                 where = checkin.field_pos.get(f"levels.{goal_id}:key", checkin.field_pos.get(f"levels.{goal_id}", checkin.pos))
-                problems.append((checkin.source, "GB007", *where, f"'{goal_id}' has no scale, so a level can't be placed on it",
+                problems.append(Diagnostic.found(checkin.source, "GB007", *where, f"'{goal_id}' has no scale, so a level can't be placed on it",
                                  "add a 'scale:' with levels -2 to 2 to the goal, or record a value instead"))
                 continue
             goal.levels.append((checkin.date, level))
@@ -134,7 +136,7 @@ def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | N
     hint = f"did you mean '{close[0]}'?" if close else (
         "goal ids are the goal file names without extension: " + ", ".join(sorted(goals)) if goals
         else "add the goal's file to content/goals/ first")
-    problems.append((checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint))
+    problems.append(Diagnostic.found(checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint))
     return None
 
 
@@ -151,12 +153,12 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
     where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
     shown = _fmt(value)
     if measure.min is not None and value < measure.min:
-        problems.append((checkin.source, "GB007", *where,
+        problems.append(Diagnostic.found(checkin.source, "GB007", *where,
                          f"{shown} is below the smallest value {_fmt(measure.min)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False
     if measure.max is not None and value > measure.max:
-        problems.append((checkin.source, "GB007", *where,
+        problems.append(Diagnostic.found(checkin.source, "GB007", *where,
                          f"{shown} is above the largest value {_fmt(measure.max)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False

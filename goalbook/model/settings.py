@@ -1,6 +1,8 @@
 """Settings from goalbook.yaml (SPEC section 5), with their own checks (GB008)."""
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 import difflib
 import re
 from datetime import date
@@ -48,7 +50,7 @@ def parse_since(text: str) -> str | date | None:
 def _since(text: str, record, path: str, problems):
     parsed = parse_since(text)
     if parsed is None:
-        problems.append((path, "GB008", *record.positions.get("report.since", (1, 1)),
+        problems.append(Diagnostic.found(path, "GB008", *record.positions.get("report.since", (1, 1)),
                          f"report.since is '{text}', which goalbook can't read",
                          "use last-session, a date like 2026-10-01, or a span like 30d, 6w or 2m"))
         return "last-session"
@@ -63,6 +65,6 @@ def _check_rule_codes(settings: Settings, record, path: str, problems, known: li
             continue
         close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.5)
         where = record.key_positions.get(f"rules.{code}", (1, 1))
-        problems.append((path, "GB008", *where, f"'{code}' is not a goalbook rule code",
+        problems.append(Diagnostic.found(path, "GB008", *where, f"'{code}' is not a goalbook rule code",
                          f"did you mean '{close[0]}'?" if close else "'goalbook check --list-rules' lists them all"))
         del settings.rules[code]

@@ -1,7 +1,7 @@
 """What every rule module shares: the context it runs in and how it reports.
 
 A rule module has `CODE`, `SEVERITY` (its default), `SUMMARY` (one line for
-docs and `--help`) and `check(book, ctx)`, which yields `Finding`s. Severity
+docs and `--help`) and `check(book, ctx)`, which yields `Diagnostic`s (placed with `at`). Severity
 from goalbook.yaml, and formatting, are the engine's and the CLI's business.
 """
 from __future__ import annotations
@@ -9,17 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from goalbook.diagnostics import WARNING, Diagnostic
 from goalbook.model.entities import Book, Goal
 from goalbook.model.progress import GoalProgress, compute
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    message: str
-    hint: str | None = None
 
 
 @dataclass
@@ -45,10 +37,11 @@ def active_goals(book: Book):
     return goals_in_review(book, ("active",))
 
 
-def at(goal: Goal, message: str, hint: str | None, *fields: str) -> Finding:
-    """A finding on `goal`, placed at the first of `fields` present in its file."""
+def at(goal: Goal, message: str, hint: str | None, *fields: str) -> Diagnostic:
+    """A finding on `goal`, placed at the first of `fields` present in its file (the engine
+    gives it the rule's code and severity)."""
     line, column = goal.at(*fields)
-    return Finding(goal.source, line, column, message, hint)
+    return Diagnostic(goal.source, line, column, WARNING, "", message, hint)
 
 
 def fmt_number(value: float) -> str:

@@ -1,6 +1,7 @@
 """Run the SMART rules over a book and apply the configured severities."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from goalbook.diagnostics import OFF, Diagnostic
@@ -12,11 +13,8 @@ from goalbook.rules.registry import DEFAULT_SEVERITY, SMART_RULES
 def run_rules(book: Book, today: date, progress: dict | None = None) -> list[Diagnostic]:
     """Every SMART rule over the book; `progress`: the goals' numbers as of `today`."""
     ctx = RuleContext(book, today, dict(progress or {}))
-    found = []
-    for rule in SMART_RULES:
-        for f in rule.check(book, ctx):
-            found.append(Diagnostic(f.path, f.line, f.column, rule.SEVERITY, rule.CODE, f.message, f.hint))
-    return found
+    return [replace(finding, code=rule.CODE, severity=rule.SEVERITY)
+            for rule in SMART_RULES for finding in rule.check(book, ctx)]
 
 
 def apply_severities(diagnostics: list[Diagnostic], configured: dict[str, str]) -> list[Diagnostic]:

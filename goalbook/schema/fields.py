@@ -7,6 +7,8 @@ surprises are closed off: `no` is only a boolean where a yes/no is expected.
 """
 from __future__ import annotations
 
+from goalbook.diagnostics import Diagnostic
+
 import difflib
 import math
 import re
@@ -36,7 +38,7 @@ class Context:
         self.key_positions: dict[str, tuple[int, int]] = {}
 
     def report(self, code: str, node, message: str, hint: str | None = None) -> object:
-        self.problems.append((code, node.line, node.column, message, hint))
+        self.problems.append(Diagnostic.problem(code, node.line, node.column, message, hint))
         return INVALID
 
 

@@ -1,7 +1,9 @@
 """Validate a loaded file against its schema: data plus positions plus problems."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from goalbook.diagnostics import Diagnostic
+
+from dataclasses import dataclass, field, replace
 
 from goalbook.load.source import SourceFile
 from goalbook.load.yamltree import Sequence
@@ -25,7 +27,7 @@ class Record:
 class Validated:
     source: SourceFile
     records: list[Record] = field(default_factory=list)
-    problems: list[tuple[str, int, int, str, str | None]] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -41,7 +43,7 @@ def validate(source: SourceFile) -> Validated:
     if source.kind == "checkin" and isinstance(root, Sequence):
         mappings = root.items
         if not mappings:
-            result.problems.append(("GB003", root.line, root.column, "this list of check-ins is empty",
+            result.problems.append(Diagnostic.problem("GB003", root.line, root.column, "this list of check-ins is empty",
                                     "add at least one check-in with a date"))
     else:
         mappings = [root]
@@ -58,7 +60,7 @@ def _validate_one(node, schema, source: SourceFile, result: Validated) -> None:
         ctx.positions.setdefault("", (node.line, node.column))
         result.records.append(Record(data, ctx.positions, ctx.key_positions, node.line, node.column))
     if source.kind == "settings":
-        ctx.problems = [("GB008",) + p[1:] if p[0] in ("GB002", "GB003") else p for p in ctx.problems]
+        ctx.problems = [replace(p, code="GB008") if p.code in ("GB002", "GB003") else p for p in ctx.problems]
     result.problems.extend(ctx.problems)
 
 
@@ -68,7 +70,7 @@ def _attach_body(data: dict, ctx: Context, source: SourceFile) -> None:
         return
     if name in data:
         line, column = ctx.key_positions[name]
-        ctx.problems.append(("GB003", line, column,
+        ctx.problems.append(Diagnostic.problem("GB003", line, column,
                              f"'{name}' is given both here and as the text below the front matter",
                              "keep one of them; the text below the '---' is usually easier to write"))
         return
