@@ -26,7 +26,7 @@ def assemble(validated: list[Validated], settings_doc: Validated | None,
     settings = build_settings(settings_doc, problems, rule_codes)
     goals, inline = _build_goals([v for v in validated if v.source.kind == "goal"], problems)
     checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems)
-    goal_files = {PurePosixPath(v.source.path).stem for v in validated if v.source.kind == "goal"}
+    goal_files = {PurePosixPath(v.source.path).stem: v.source.path for v in validated if v.source.kind == "goal"}
     attach_checkins(goals, checkins, goal_files, problems)
     sessions = [s for v in validated if v.source.kind == "session" for s in _sessions(v)]
     sessions.sort(key=lambda s: (s.date, s.source))
@@ -75,7 +75,7 @@ def _goal(goal_id: str, doc: Validated) -> Goal:
         weight=float(data.get("weight", 1.0)),
         revisions=sorted((Revision(**r) for r in data.get("revisions", [])), key=lambda r: r.date),
         reflection=data.get("reflection"), private=data.get("private", False), share=list(data.get("share", [])), notes=data.get("notes"),
-        pos=dict(record.positions), has_errors=doc.has_errors,
+        pos=dict(record.positions), has_errors=doc.has_errors, invalid=frozenset(record.invalid),
     )
     goal.pos.update({f"{k}:key": v for k, v in record.key_positions.items()})
     return goal

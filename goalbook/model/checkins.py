@@ -2,7 +2,10 @@
 values they give each goal (with GB006 and GB007 checks)."""
 from __future__ import annotations
 
-from goalbook.diagnostics import Diagnostic
+from pathlib import PurePosixPath
+
+from goalbook.diagnostics import WARNING, Diagnostic
+from goalbook.schema.fields import is_valid_id, slugify
 
 import difflib
 
@@ -132,11 +135,27 @@ def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | N
     if goal_id in goal_files:
         return None        # the goal's own file has problems; they are reported there
     where = _key_pos(checkin, field, goal_id)
+    misnamed = _misnamed_file(goal_id, goal_files)
+    if misnamed:           # one mistake, reported once (GB005, there): here only which file to rename
+        problems.append(Diagnostic(checkin.source, *where, WARNING, "GB006",
+                                   f"the goal '{goal_id}' is in {misnamed}, whose name can't be a goal id yet",
+                                   f"rename that file to '{goal_id}{PurePosixPath(misnamed).suffix}'; "
+                                   "its values count from then on"))
+        return None
     close = difflib.get_close_matches(goal_id, list(goals), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else (
         "goal ids are the goal file names without extension: " + ", ".join(sorted(goals)) if goals
         else "add the goal's file to content/goals/ first")
     problems.append(Diagnostic.found(checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint))
+    return None
+
+
+def _misnamed_file(goal_id: str, goal_files) -> str | None:
+    """The goal file whose name, made a valid id, is `goal_id` (e.g. Sleep_Better.yaml)."""
+    for stem in goal_files:
+        if stem != goal_id and slugify(stem) == goal_id and not is_valid_id(stem):
+            path = goal_files[stem] if isinstance(goal_files, dict) else f"content/goals/{stem}.yaml"
+            return path
     return None
 
 

@@ -134,7 +134,8 @@ class Goal:
     entries: list[Entry] = field(default_factory=list)      # sorted by date
     levels: list[tuple[date, int]] = field(default_factory=list)  # GAS levels from check-ins
     pos: dict[str, Pos] = field(default_factory=dict)       # field path ("measure.baseline") -> position
-    has_errors: bool = False        # schema errors: SMART rules leave it alone
+    has_errors: bool = False        # the file has format errors (reported as GB…)
+    invalid: frozenset = frozenset()  # fields given but unusable: the rules about them stay quiet
 
     def start_on(self, today: date) -> date | None:
         """`start`, else the first check-in on or before `today` (later ones aren't seen yet)."""

@@ -9,6 +9,7 @@ from goalbook.rules.base import active_goals, at
 CODE = "A301"
 SEVERITY = WARNING
 SUMMARY = "Achievable: more active goals than limits.active_goals"
+FIELDS = ('status',)   # read by this rule; a format error in one of them keeps it quiet
 
 
 def by_priority(goals):
@@ -20,7 +21,7 @@ def check(book, ctx):
     goals = by_priority(g for g in book.goals.values() if g.status == "active")
     if len(goals) <= limit:
         return
-    checked = {g.id for g in active_goals(book)}
+    checked = {g.id for g in active_goals(book, ctx)}
     for goal in goals[limit:]:
         if goal.id in checked:
             yield at(goal, f"there are {len(goals)} active goals, more than the {limit} that tend to be manageable at once",

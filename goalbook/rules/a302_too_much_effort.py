@@ -9,10 +9,11 @@ from goalbook.rules.base import active_goals, at, fmt_number
 CODE = "A302"
 SEVERITY = WARNING
 SUMMARY = "Achievable: active goals' effort adds up to more than limits.weekly_minutes"
+FIELDS = ('effort', 'status')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    goals = [g for g in by_priority(active_goals(book)) if g.effort is not None]
+    goals = [g for g in by_priority(active_goals(book, ctx)) if g.effort is not None]
     total = sum(g.effort for g in goals)
     limit = book.settings.weekly_minutes_limit
     if goals and total > limit:

@@ -20,11 +20,12 @@ CODE = "A303"
 SEVERITY = WARNING
 SUMMARY = ("Achievable: at the recent pace the target is reached well after the due date, "
            "or the recent trend moves away from it")
+FIELDS = ('measure', 'due', 'start', 'checkins')   # read by this rule; a format error in one of them keeps it quiet
 SLACK_DAYS = 14
 
 
 def check(book, ctx):
-    for goal in active_goals(book):
+    for goal in active_goals(book, ctx):
         if goal.due is None or goal.due < ctx.today:
             continue        # A304's concern
         progress = ctx.progress(goal)

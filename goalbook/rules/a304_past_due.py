@@ -5,10 +5,11 @@ from goalbook.rules.base import active_goals, at, fmt_date
 CODE = "A304"
 SEVERITY = WARNING
 SUMMARY = "Achievable: an active goal is past its due date and not reached"
+FIELDS = ('measure', 'due', 'checkins')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in active_goals(book):
+    for goal in active_goals(book, ctx):
         if goal.due is None or goal.due >= ctx.today:
             continue
         if ctx.progress(goal).reached:

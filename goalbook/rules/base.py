@@ -19,6 +19,7 @@ class RuleContext:
     book: Book
     today: date
     _progress: dict[str, GoalProgress] = field(default_factory=dict)
+    fields: tuple[str, ...] = ()            # the fields the running rule reads
 
     def progress(self, goal: Goal) -> GoalProgress:
         if goal.id not in self._progress:
@@ -27,14 +28,22 @@ class RuleContext:
         return self._progress[goal.id]
 
 
-def goals_in_review(book: Book, statuses=("active", "paused")):
-    """Goals the SMART rules look at: active or paused, and free of schema errors
-    (so one typo doesn't cascade into a row of confusing suggestions)."""
-    return [g for g in book.goals.values() if g.status in statuses and not g.has_errors]
+def goals_in_review(book: Book, ctx: "RuleContext", statuses=("active", "paused")):
+    """Goals the SMART rules look at: active or paused. A goal whose file has a format
+    error still gets every rule, except those about a field that couldn't be read
+    (the rule's `FIELDS`), so one mistake is reported once, where it is."""
+    return [g for g in book.goals.values() if g.status in statuses and readable(g, ctx.fields)
+            and "status" not in g.invalid]
 
 
-def active_goals(book: Book):
-    return goals_in_review(book, ("active",))
+def active_goals(book: Book, ctx: "RuleContext"):
+    return goals_in_review(book, ctx, ("active",))
+
+
+def readable(goal: Goal, fields) -> bool:
+    """None of `fields` (or a field inside one of them) was given in a form goalbook can't use."""
+    return not any(bad == f or bad.startswith(f + ".") or f.startswith(bad + ".")
+                   for bad in goal.invalid for f in fields)
 
 
 def at(goal: Goal, message: str, hint: str | None, *fields: str) -> Diagnostic:

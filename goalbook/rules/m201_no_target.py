@@ -5,10 +5,11 @@ from goalbook.rules.base import at, goals_in_review
 CODE = "M201"
 SEVERITY = ERROR
 SUMMARY = "Measurable: no measure, or no target"
+FIELDS = ('measure',)   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         if goal.measure is None:
             # an empty 'measure:' line is where the measure belongs; else the top of the file
             yield at(goal, "this goal has no measure yet, so progress can't be shown",

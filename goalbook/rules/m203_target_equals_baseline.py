@@ -5,10 +5,11 @@ from goalbook.rules.base import at, fmt_number, goals_in_review
 CODE = "M203"
 SEVERITY = ERROR
 SUMMARY = "Measurable: the target equals the baseline"
+FIELDS = ('measure.baseline', 'measure.target')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         m = goal.measure
         if m is not None and m.target is not None and m.baseline is not None and m.target == m.baseline:
             yield at(goal, f"the target and the baseline are both {fmt_number(m.target)}, so there is no distance to cover",

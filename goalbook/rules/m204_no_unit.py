@@ -5,10 +5,11 @@ from goalbook.rules.base import at, goals_in_review
 CODE = "M204"
 SEVERITY = WARNING
 SUMMARY = "Measurable: the measure has no unit"
+FIELDS = ('measure.unit',)   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         if goal.measure is not None and not goal.measure.unit:
             yield at(goal, "the measure has no unit, so a value like 3 could mean anything",
                      "add 'unit:' under measure, e.g. walks, minutes, nights or points", "measure")

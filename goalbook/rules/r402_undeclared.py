@@ -11,11 +11,12 @@ from goalbook.rules.base import at, goals_in_review
 CODE = "R402"
 SEVERITY = WARNING
 SUMMARY = "Relevant: a value or area not among the declared ones"
+FIELDS = ('values', 'area')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
     settings = book.settings
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         if goal.area and not _declared(goal.area, settings.areas):
             yield at(goal, f"the area '{goal.area}' is not one of the declared areas",
                      _hint(goal.area, settings.areas, "areas"), "area")

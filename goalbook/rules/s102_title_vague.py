@@ -10,11 +10,12 @@ from goalbook.rules.vagueness import vague_reason
 CODE = "S102"
 SEVERITY = WARNING
 SUMMARY = "Specific: the title is vague (fewer than 4 words, or a wish without an action)"
+FIELDS = ('title',)   # read by this rule; a format error in one of them keeps it quiet
 HINT = "break it into a concrete action: what you will do, how much and how often"
 
 
 def check(book, ctx):
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         if goal.title and goal.title.strip():
             reason = vague_reason(goal.title)
             if reason:

@@ -12,10 +12,11 @@ from goalbook.rules.base import at, goals_in_review
 CODE = "T503"
 SEVERITY = WARNING
 SUMMARY = "Time-bound: due more than a year after start and no steps"
+FIELDS = ('due', 'start', 'steps')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in goals_in_review(book):
+    for goal in goals_in_review(book, ctx):
         start = goal.start_on(ctx.today)
         if goal.due and start and goal.due > one_year_after(start) and not goal.steps:
             yield at(goal, "the due date is more than a year after the start and there are no steps on the way",

@@ -10,10 +10,11 @@ from goalbook.rules.base import active_goals, at, fmt_date
 CODE = "T504"
 SEVERITY = WARNING
 SUMMARY = "Time-bound: no check-in for longer than twice the review period"
+FIELDS = ('review', 'start', 'checkins')   # read by this rule; a format error in one of them keeps it quiet
 
 
 def check(book, ctx):
-    for goal in active_goals(book):
+    for goal in active_goals(book, ctx):
         p = ctx.progress(goal)
         if not p.quiet:
             continue

@@ -61,6 +61,9 @@ class Struct(Field):
             if spec is None:
                 ctx.report(self.unknown_code, key, f"'{name}' is not a field goalbook knows here",
                            _suggest(name, self.fields))
+                meant = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.75)
+                if meant:       # 'titel:' is a title given wrongly: rules about the title stay quiet
+                    ctx.invalid.add(f"{path}.{meant[0]}" if path else meant[0])
                 continue
             ctx.key_positions[sub] = (key.line, key.column)
             ctx.positions[sub] = (value_node.line, value_node.column)
@@ -68,7 +71,9 @@ class Struct(Field):
                 empty[name] = key
                 continue        # an empty field counts as not given
             value = spec.convert(value_node, ctx, sub)
-            if value is not INVALID:
+            if value is INVALID:
+                ctx.invalid.add(sub)
+            else:
                 out[name] = value
         missing = [name for name, spec in self.fields.items() if spec.required and name not in out]
         for name in missing:

@@ -36,6 +36,7 @@ class Context:
         self.problems: list[tuple[str, int, int, str, str | None]] = []
         self.positions: dict[str, tuple[int, int]] = {}
         self.key_positions: dict[str, tuple[int, int]] = {}
+        self.invalid: set[str] = set()      # fields given but not usable (a finding says why)
 
     def report(self, code: str, node, message: str, hint: str | None = None) -> object:
         self.problems.append(Diagnostic.problem(code, node.line, node.column, message, hint))

@@ -19,6 +19,7 @@ class Record:
     data: dict
     positions: dict[str, tuple[int, int]]
     key_positions: dict[str, tuple[int, int]]
+    invalid: set[str]                   # fields given but not usable: rules about them stay quiet
     line: int
     column: int
 
@@ -58,7 +59,7 @@ def _validate_one(node, schema, source: SourceFile, result: Validated) -> None:
     if data is not INVALID:
         _attach_body(data, ctx, source)
         ctx.positions.setdefault("", (node.line, node.column))
-        result.records.append(Record(data, ctx.positions, ctx.key_positions, node.line, node.column))
+        result.records.append(Record(data, ctx.positions, ctx.key_positions, ctx.invalid, node.line, node.column))
     if source.kind == "settings":
         ctx.problems = [replace(p, code="GB008") if p.code in ("GB002", "GB003") else p for p in ctx.problems]
     result.problems.extend(ctx.problems)

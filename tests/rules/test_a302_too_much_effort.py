@@ -38,7 +38,8 @@ def test_only_active_goals_count(book, status):
     assert found(book, "A302") == []
 
 
-def test_goal_with_schema_errors_is_left_out(book):
+def test_an_unrelated_format_error_does_not_hide_a302(book):
     book.write("content/goals/a.yaml", CLEAN_GOAL + "effort: 500\n")
     book.write("content/goals/b.yaml", CLEAN_GOAL + "effort: 500\nweight: 0\n")
-    assert codes(book) == {"GB003"}
+    # SPEC 6: a format error elsewhere in the file doesn't hide this rule (one pass)
+    assert codes(book) == {"A302", "GB003"}

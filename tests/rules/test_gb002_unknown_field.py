@@ -1,6 +1,8 @@
 """GB002: unknown field, with the closest known one suggested."""
 from support import CLEAN_GOAL, assert_kind, codes, found, where
 
+from conftest import GOOD_GOAL
+
 
 def test_misspelt_title(book):
     book.write("content/goals/walks.yaml", CLEAN_GOAL.replace("title:", "titel:"))
@@ -57,3 +59,10 @@ def test_no_smart_rules_pile_on(book):
     # the title is "missing" only because it is misspelt: one message, not three
     book.write("content/goals/walks.yaml", CLEAN_GOAL.replace("title:", "titel:").replace("checkins:", "checkin:"))
     assert codes(book) == {"GB002"}
+
+
+def test_an_unknown_field_hides_no_smart_finding(book):
+    """SPEC 6, one pass: 'colour: blue' is GB002, and the goal's SMART findings still come."""
+    book.write("content/goals/walks.yaml", GOOD_GOAL.replace("why: Walking clears my head.\n", "")
+               .replace("values: [health]\n", "") + "colour: blue\n")
+    assert {"GB002", "R401"} <= codes(book)

@@ -51,7 +51,8 @@ def test_duplicate_in_a_flow_mapping(book):
     assert (d.line, d.column) == (2, 22)
 
 
-def test_no_smart_rules_pile_on(book):
+def test_the_value_used_still_gets_the_smart_rules(book):
     book.write("content/goals/walks.yaml", CLEAN_GOAL.replace("title: Walk for 30 minutes on three evenings a week",
                                                               "title: Be happier") + "why: again\n")
-    assert codes(book) == {"GB004"}
+    # SPEC 6: a format error elsewhere in the file doesn't hide this rule (one pass)
+    assert codes(book) == {"GB004", "S102"}

@@ -1,6 +1,8 @@
 """GB006: a check-in names a goal that does not exist."""
 from support import CLEAN_GOAL, assert_kind, codes, found, where
 
+from conftest import GOOD_GOAL
+
 
 def test_misspelt_goal_in_progress(book):
     book.write("content/goals/evening-walks.yaml", CLEAN_GOAL)
@@ -74,3 +76,16 @@ def test_goal_whose_file_has_problems_is_not_missing(book):
     book.write("content/goals/evening-walks.yaml", "title: [unclosed\n")
     book.write("content/checkins/2026-11-20.yaml", "date: 2026-11-20\nprogress: {evening-walks: 1}\n")
     assert codes(book) == {"GB001"}
+
+
+def test_a_checkin_naming_a_misnamed_goal_file_says_which_file_to_rename(book):
+    """One mistake, reported once: GB005 at the file; the check-ins only say what to rename."""
+    book.write("content/goals/Sleep_Better.yaml", GOOD_GOAL)
+    book.write("content/checkins/2026-11-20.yaml", "date: 2026-11-20\nprogress: {sleep-better: 1}\n")
+    book.write("content/checkins/2026-11-21.yaml", "date: 2026-11-21\nprogress: {sleep-better: 2}\n")
+    found = book.check().diagnostics
+    errors = [d for d in found if d.severity == "error"]
+    assert [(d.code, d.path) for d in errors] == [("GB005", "content/goals/Sleep_Better.yaml")]
+    notes = [d for d in found if d.code == "GB006"]
+    assert len(notes) == 2 and all(d.severity == "warning" for d in notes)
+    assert all("Sleep_Better.yaml" in d.message and "sleep-better.yaml" in d.hint for d in notes)

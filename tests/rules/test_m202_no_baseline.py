@@ -77,9 +77,10 @@ def test_no_measure_is_m201_not_m202(book):
     assert "M202" not in codes(book)
 
 
-def test_goal_with_schema_errors_is_not_judged(book):
+def test_an_unrelated_format_error_does_not_hide_the_rule(book):
     book.write("content/goals/walks.yaml", EVENING_WALKS.replace("per: week", "per: fortnight"))
-    assert codes(book) == {"GB003"}
+    # SPEC 6: a format error elsewhere in the file doesn't hide this rule (one pass)
+    assert codes(book) == {"GB003", "M202"}
 
 
 # ------------------------------------------------------- configured severity
