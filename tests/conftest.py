@@ -22,6 +22,13 @@ def wall_clock_refused():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """goalbook's cache folder for this run only: no test reads or fills the user's."""
+    os.environ["GOALBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("goalbook-cache"))
+    yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def one_clock():
     """The suite's one clock: every "now" is TODAY, for this process and every
     process it starts; the wall clock, the machine's time zone and its locale

@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from goalbook.app.check import check_project
 
 TODAY = date(2026, 11, 22)
-CODE = re.compile(r"^(GB00[1-8]|[SMART][0-9]{3})$")
+CODE = re.compile(r"^(GB0(0[1-9]|1[0-2])|[SMART][0-9]{3})$")
 # GOALBOOK_FUZZ_EXAMPLES=5000 runs a deeper search than the default, e.g. before a release.
 FUZZ = settings(max_examples=int(os.environ.get("GOALBOOK_FUZZ_EXAMPLES", "200")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

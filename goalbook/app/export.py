@@ -80,7 +80,7 @@ def export_csv(snapshot: Snapshot, whole_book: bool = True) -> str:
     """One row per check-in value: date,goal,value — every value on or before the
     snapshot's day, or (`whole_book=False`) those within its period."""
     rows = sorted((e.date, e.goal, e.value) for view in snapshot.goals for e in view.goal.entries
-                  if e.date <= snapshot.today and (whole_book or e.date in snapshot.period))
+                  if e.date <= snapshot.today and e.set_aside is None and (whole_book or e.date in snapshot.period))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["date", "goal", "value"])

@@ -11,6 +11,7 @@ from goalbook.diagnostics import Diagnostic
 from pathlib import PurePosixPath
 
 from goalbook.model.checkins import attach_checkins, build_checkins
+from goalbook.model.plausible import mark_typo_dates
 from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Step
 from goalbook.model.settings import build_settings
 from goalbook.schema.fields import is_valid_id, slugify
@@ -28,6 +29,7 @@ def assemble(validated: list[Validated], settings_doc: Validated | None,
     checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems)
     goal_files = {PurePosixPath(v.source.path).stem: v.source.path for v in validated if v.source.kind == "goal"}
     attach_checkins(goals, checkins, goal_files, problems)
+    mark_typo_dates(goals)
     sessions = [s for v in validated if v.source.kind == "session" for s in _sessions(v)]
     sessions.sort(key=lambda s: (s.date, s.source))
     book = Book(settings=settings, goals=goals, checkins=checkins, sessions=sessions,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from goalbook.diagnostics import WARNING, Diagnostic
-from goalbook.schema.fields import is_valid_id, slugify
+from goalbook.schema.fields import YesNo, is_valid_id, slugify
 
 import difflib
 
@@ -113,7 +113,8 @@ def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files:
             goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
             if goal is not None and _fits(goal, value, checkin, goal_id, problems):
                 where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
-                goal.entries.append(Entry(goal_id, checkin.date, value, checkin.source, where, checkin))
+                goal.entries.append(Entry(goal_id, checkin.date, float(value), checkin.source, where, checkin,
+                                          yes_no=isinstance(value, YesNo)))
         for goal_id, level in checkin.levels.items():
             goal = _find_goal(goal_id, "levels", checkin, goals, goal_files, problems)
             if goal is None:
@@ -169,6 +170,8 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
     measure = goal.measure
     if measure is None:
         return True
+    if measure.min is not None and measure.max is not None and measure.min > measure.max:
+        return True         # the range itself is the mistake (GB009, at the goal), reported once
     where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
     shown = _fmt(value)
     if measure.min is not None and value < measure.min:

@@ -67,6 +67,8 @@ class Entry:
     source: str
     pos: Pos
     checkin: "Checkin | None" = None
+    yes_no: bool = False            # written as yes/no (GB010 on a reading that isn't yes/no)
+    set_aside: date | None = None   # the date looks like a typo for this one (GB011): not counted
 
 
 @dataclass
@@ -141,7 +143,7 @@ class Goal:
         """`start`, else the first check-in on or before `today` (later ones aren't seen yet)."""
         if self.start is not None:
             return self.start
-        seen = [e.date for e in self.entries if e.date <= today]
+        seen = [e.date for e in self.entries if e.date <= today and e.set_aside is None]
         return seen[0] if seen else None
 
     def at(self, *names: str) -> Pos:

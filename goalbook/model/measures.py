@@ -35,9 +35,10 @@ def gas_t_score(levels_and_weights: Sequence[tuple[int, float]]) -> float | None
     weighted = sum(float(x) * w for x, w in levels_and_weights)
     denominator = math.sqrt((1 - GAS_RHO) * sum(w * w for w in weights)
                             + GAS_RHO * sum(weights) ** 2)
-    if denominator == 0:
+    if denominator == 0 or not math.isfinite(denominator):
         return None
-    return 50.0 + 10.0 * weighted / denominator
+    t_score = 50.0 + 10.0 * weighted / denominator
+    return t_score if math.isfinite(t_score) else None      # never NaN or inf on a page
 
 
 def _scale_values(goal: Goal) -> list[tuple[int, float]]:

@@ -150,7 +150,7 @@ def compute(goal: Goal, today: date, checkin_dates=()) -> GoalProgress:
     """Compute where `goal` stands on `today` (see the module docstring).
 
     `checkin_dates`: dates of check-ins about the goal that carry only words."""
-    entries = sorted((e for e in goal.entries if e.date <= today), key=lambda e: e.date)
+    entries = sorted((e for e in goal.entries if e.date <= today and e.set_aside is None), key=lambda e: e.date)
     p = _skeleton(goal, today, entries, checkin_dates)
     if entries:
         p.last_value, p.last_value_date = float(entries[-1].value), entries[-1].date

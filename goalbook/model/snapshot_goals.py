@@ -121,7 +121,7 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         consistency=goal_consistency(goal, progress),
         warnings=[d for d in diagnostics if d.path == goal.source],
         checkins=mine, period_checkins=[c for c in mine if c.date in period],
-        entries=[e for e in goal.entries if e.date in period and e.date <= today],
+        entries=[e for e in goal.entries if e.date in period and e.date <= today and e.set_aside is None],
         steps_done=sorted((s for s in goal.steps if s.done is not None and s.done in period
                            and s.done <= today), key=lambda s: s.done),
         revisions=[r for r in goal.revisions if r.date in period],

@@ -40,6 +40,16 @@ def active_goals(book: Book, ctx: "RuleContext"):
     return goals_in_review(book, ctx, ("active",))
 
 
+def goals_with_measures(book: Book, ctx: "RuleContext"):
+    """Every goal with a readable measure, whatever its status (the GB checks on values)."""
+    return [g for g in book.goals.values() if g.measure is not None and readable(g, ctx.fields)]
+
+
+def at_entry(entry, message: str, hint: str | None) -> Diagnostic:
+    """A finding at a check-in value (the engine gives it the rule's code and severity)."""
+    return Diagnostic(entry.source, entry.pos[0], entry.pos[1], WARNING, "", message, hint)
+
+
 def readable(goal: Goal, fields) -> bool:
     """None of `fields` (or a field inside one of them) was given in a form goalbook can't use."""
     return not any(bad == f or bad.startswith(f + ".") or f.startswith(bad + ".")

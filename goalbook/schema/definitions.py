@@ -6,7 +6,7 @@ editors use can't drift from what `goalbook check` accepts.
 from __future__ import annotations
 
 from goalbook.schema.containers import AnyOf, ListOf, MapOf, Struct
-from goalbook.schema.fields import ID_PATTERN, Bool, Choice, Date, GoalRef, Number, Text, Value
+from goalbook.schema.fields import ID_PATTERN, MAX_TITLE_CHARS, Bool, Choice, Date, GoalRef, Number, Text, Value
 
 STATUS = ("active", "paused", "achieved", "dropped")
 SHAREABLE = ("wins", "why", "notes")
@@ -71,7 +71,8 @@ CHECKIN = Struct(doc="a check-in", fields={
 INLINE_CHECKIN = Struct(doc="a check-in for this goal", fields=dict(_CHECKIN_COMMON))
 
 GOAL = Struct(doc="a goalbook goal", fields={
-    "title": Text(doc="the goal in one sentence: an action, what and how often"),
+    "title": Text(doc="the goal in one sentence: an action, what and how often", limit=MAX_TITLE_CHARS,
+                  hint="a title is one sentence: an action, what and how often; the details fit in 'notes'"),
     "area": Text(doc="the life area, e.g. relationships, work/school, mental health, physical health"),
     "values": ListOf(item=Text(), doc="the personal values it serves"),
     "why": Text(doc="why it matters to me, in my own words"),

@@ -26,6 +26,15 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _TRUE = {"true", "yes", "on", "y"}
 _FALSE = {"false", "no", "off", "n"}
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# goalbook's own limits on what one value may be, so that no number in a book can
+# overflow a sum or reach a page as inf or NaN, and no text makes a rule or a page crawl.
+MAX_NUMBER = 1e12
+MAX_TEXT_CHARS = 20_000         # a why, a win, a note written in YAML
+MAX_TITLE_CHARS = 300           # a goal's title is one sentence
+
+
+class YesNo(float):
+    """A value written as yes/no (1.0 or 0.0): GB010 tells it from a number."""
 _ID = re.compile(ID_PATTERN)
 
 
@@ -81,9 +90,17 @@ class Text(Field):
     required: bool = False
     hint: str = ""
 
+    limit: int = MAX_TEXT_CHARS
+
     def convert(self, node, ctx, path):
         scalar = self._scalar(node, ctx, path, "text")
-        return INVALID if scalar is None else scalar.value
+        if scalar is None:
+            return INVALID
+        if len(scalar.value) > self.limit:
+            return ctx.report("GB003", scalar, f"{_label(path)} is {len(scalar.value):,} characters long, more than "
+                              f"goalbook reads here ({self.limit:,})",
+                              self.hint or "keep it to a few sentences; longer writing fits in the Markdown body")
+        return scalar.value
 
     def json_schema(self):
         # any scalar is read as text (`why: 42` is the text "42"), so numbers and yes/no are text too
@@ -134,6 +151,9 @@ class Number(Field):
         if value is None:
             return ctx.report("GB003", scalar, f"{_label(path)} should be {kind}, not {_describe(scalar)}",
                               "write digits only, e.g. 3 or 2.5, without units or quotes")
+        if too_large(value):
+            return ctx.report("GB003", scalar, f"{_label(path)} is too large a number for goalbook "
+                              f"(at most {_fmt(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
         return self._check_range(value, scalar, ctx, path)
 
     def _check_range(self, value, scalar, ctx, path):
@@ -156,6 +176,12 @@ class Number(Field):
 
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def too_large(value: float | int) -> bool:
+    if isinstance(value, int):          # a 400-digit int doesn't even convert to float
+        return abs(value) > MAX_NUMBER
+    return not math.isfinite(value) or abs(value) > MAX_NUMBER
 
 
 def parse_number(scalar: Scalar, integer: bool = False) -> float | int | None:
@@ -253,10 +279,13 @@ class Value(Field):
             return INVALID
         number = parse_number(scalar)
         if number is not None:
+            if too_large(number):
+                return ctx.report("GB007", scalar, f"{_label(path)} is too large a number for goalbook "
+                                  f"(at most {_fmt(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
             return float(number)
         yes_no = parse_yes_no(scalar)
         if yes_no is not None:
-            return 1.0 if yes_no else 0.0
+            return YesNo(1.0 if yes_no else 0.0)
         return ctx.report("GB007", scalar, f"{_label(path)} should be a number or yes/no, not {_describe(scalar)}",
                           "write the count or rating as digits, e.g. 3, or yes/no for a habit")
 
