@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_ignored
+from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, inside, is_ignored
 
 SETTINGS_FILE = "goalbook.yaml"
 MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
@@ -25,6 +26,15 @@ class TooLarge(Exception):
         self.size = size
 
 
+class Refused(Exception):
+    """goalbook won't read this path: a link leading out of the project, or not a plain file."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 class ProjectFiles:
     root: Path
 
@@ -32,7 +42,8 @@ class ProjectFiles:
         raise NotImplementedError
 
     def read(self, rel_path: str) -> bytes:
-        """The file's bytes; OSError if it can't be read, TooLarge past MAX_FILE_BYTES."""
+        """The file's bytes; OSError if it can't be read, TooLarge past MAX_FILE_BYTES,
+        Refused for a path goalbook doesn't read."""
         raise NotImplementedError
 
     def exists(self, rel_path: str) -> bool:
@@ -53,10 +64,19 @@ class DiskFiles(ProjectFiles):
 
     def read(self, rel_path: str) -> bytes:
         path = self.root / rel_path
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise TooLarge(size)
+        if not inside(self.root, path):
+            what = "folder" if path.is_dir() else "file"
+            raise Refused(f"this {what} is a link to outside the project; goalbook doesn't follow it",
+                          f"copy the {what} into the project folder if it belongs to this book")
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused below).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise Refused("this is not a plain file (a folder, device, pipe or socket)",
+                              "goalbook reads plain text files; move it out of content/")
+            if info.st_size > MAX_FILE_BYTES:      # checked before a single byte is read
+                raise TooLarge(info.st_size)
             data = handle.read(MAX_FILE_BYTES + 1)   # the file may grow while we read
         if len(data) > MAX_FILE_BYTES:
             raise TooLarge(len(data))
@@ -67,10 +87,10 @@ class DiskFiles(ProjectFiles):
 
     def signature(self, rel_path: str) -> object | None:
         try:
-            stat = os.stat(self.root / rel_path)
+            info = os.stat(self.root / rel_path)
         except OSError:
             return None
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 @dataclass
