@@ -155,6 +155,41 @@ class OverlayFiles(ProjectFiles):
         return self.base.signature(rel_path)
 
 
+class RecordingFiles(ProjectFiles):
+    """Another source, remembering a digest of every file exactly as it was read.
+
+    `build` keys its "nothing changed" check on these digests: they describe the
+    bytes the build used, so a save that lands while the build is reading always
+    makes the next build differ (a stamp taken at another moment could miss it).
+    """
+
+    def __init__(self, base: ProjectFiles):
+        self.base = base
+        self.digests: dict[str, str] = {}
+
+    @property
+    def root(self) -> Path:   # type: ignore[override]
+        return self.base.root
+
+    def list(self) -> list[Found]:
+        return self.base.list()
+
+    def read(self, rel_path: str) -> bytes:
+        try:
+            data = self.base.read(rel_path)
+        except (OSError, TooLarge, Refused) as exc:
+            self.digests[rel_path] = f"unread: {type(exc).__name__}"
+            raise
+        self.digests[rel_path] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def exists(self, rel_path: str) -> bool:
+        return self.base.exists(rel_path)
+
+    def signature(self, rel_path: str) -> object | None:
+        return None         # always read: a cached file would leave no digest
+
+
 def content_file(root: Path, rel_path: str) -> Found | None:
     """The `Found` for a relative path if goalbook reads it as a content file, else None."""
     parts = PurePosixPath(rel_path).parts
