@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from goalbook.errors import FAILED, USAGE, GoalbookError
 from goalbook.load.files import DiskFiles, RecordingFiles
 from goalbook.project import CheckResult, check_project, require_project
 from goalbook.publish.lock import output_lock
@@ -21,15 +22,14 @@ REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
 
 
-class BuildError(Exception):
+class BuildError(GoalbookError):
     """The book is fine but the build can't finish (e.g. a user template has a mistake).
 
-    `usage` marks a problem with the options given (exit status 2).
+    `usage` marks a problem with the options given (exit status 2, else 1).
     """
 
     def __init__(self, message: str, hint: str | None = None, usage: bool = False):
-        super().__init__(message)
-        self.hint = hint
+        super().__init__(message, hint, USAGE if usage else FAILED)
         self.usage = usage
 
 
@@ -122,9 +122,14 @@ def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFi
 
 def _render_or_explain(root, check, options, output, timings, env):
     import jinja2
+    from jinja2.sandbox import SecurityError
 
     try:
         return render_all(root, check, options, output, timings, env)
+    except SecurityError as exc:
+        from goalbook.render.environment import sandbox_problem
+
+        raise BuildError(*sandbox_problem(exc, root)) from exc
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"the template {where} can't be read: {exc.message}",
