@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from operator import itemgetter
 
 from .svg import (AXIS, BAND_TINTS, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
                   Scale, date_labels, date_ticks, day_label, el, esc, legend, line,
@@ -24,6 +25,9 @@ __all__ = ["progress_chart", "sparkline", "mood_chart", "bands_chart",
            "progress_bar", "text_summary"]
 
 Points = list[tuple[date, float]]
+
+MAX_CHART_POINTS = 400   # points drawn per series; a longer one is drawn as means per week,
+                         # month or year (the first that fits), else per equal stretch of days
 
 
 def _finite(v) -> float | None:
@@ -36,8 +40,68 @@ def _finite(v) -> float | None:
 
 def _clean(points) -> Points:
     """Finite values only, sorted by date (stable for equal dates)."""
-    out = [(d, f) for d, v in points if (f := _finite(v)) is not None]
-    return sorted(out, key=lambda p: p[0])
+    out = []
+    for d, v in points:                     # inline, not _finite(): series can be long
+        try:
+            f = float(v)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(f):
+            out.append((d, f))
+    out.sort(key=itemgetter(0))             # nearly free when already in order
+    return out
+
+
+def bounded(pts: Points) -> tuple[Points, str | None]:
+    """The points to draw (at most MAX_CHART_POINTS) and how they were averaged (None: as given).
+
+    A year typo (0026 for 2026) stretches a weekly series over 100,000 weeks:
+    drawing each one would take minutes and gigabytes. Each mean is dated by the
+    first day of its week, month, year or stretch of days. `pts` are sorted."""
+    if len(pts) <= MAX_CHART_POINTS:
+        return pts, None
+    first, last = pts[0][0], pts[-1][0]
+    if _week(last) - _week(first) < MAX_CHART_POINTS:
+        return _means(pts, _week, lambda k: date.fromordinal(k * 7 + 1)), "weekly"
+    if _month(last) - _month(first) < MAX_CHART_POINTS:
+        return _means(pts, _month, lambda k: date(k // 12, k % 12 + 1, 1)), "monthly"
+    if last.year - first.year < MAX_CHART_POINTS:
+        return _means(pts, _year, lambda k: date(k, 1, 1)), "yearly"
+    origin, days = first.toordinal(), (last - first).days // MAX_CHART_POINTS + 1
+    return _means(pts, lambda d: (d.toordinal() - origin) // days,
+                  lambda k: date.fromordinal(origin + k * days)), f"{days:,}-day"
+
+
+def _week(d: date) -> int:
+    return (d.toordinal() - 1) // 7         # day 1 (1 January of year 1) was a Monday
+
+
+def _month(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _year(d: date) -> int:
+    return d.year
+
+
+def _means(pts: Points, key, first_day) -> Points:
+    """Mean value per bucket `key(date)`, dated `first_day(key)`; `key` never goes back in time."""
+    out: Points = []
+    current, total, count = None, 0.0, 0
+    for d, v in pts:
+        k = key(d)
+        if k != current:
+            if count:
+                out.append((first_day(current), total / count))
+            current, total, count = k, 0.0, 0
+        total += v
+        count += 1
+    out.append((first_day(current), total / count))
+    return out
+
+
+def _averaged(how: str | None) -> str:
+    return f" Drawn as {how} averages." if how else ""
 
 
 def _long(d: date) -> str:
@@ -168,6 +232,8 @@ def progress_chart(points, *, start: date | None, due: date | None,
         desc += f" Started from {num(baseline)}{u}" + (f" on {_long(first)}." if first else ".")
     if target is not None:
         desc += f" Target {num(target)}{u}" + (f" by {_long(due)}." if due else ".")
+    drawn, how = bounded(pts)
+    desc += _averaged(how)
 
     out = [open_svg(width, height, id_prefix, title, desc)]
     y0, y1, y_ticks = _y_domain([v for _, v in pts] + [v for v in (baseline, target)
@@ -196,9 +262,10 @@ def progress_chart(points, *, start: date | None, due: date | None,
         out.append(line(p.x(first), p.y(baseline), p.x(due), p.y(target), stroke=MUTED,
                         stroke_width=1.5, stroke_dasharray="6 4", class_="gb-expected"))
     if pts:
-        out.append(p.series(pts))
+        out.append(p.series(drawn))
     else:
         out.append(p.message("No check-ins yet"))
+    label = f"{label}, {how} averages" if how else label
     items = ([("solid", label)] if pts else []) + ([("dashed", "expected path")] if has_path
                                                    else []) + ([("dotted", "target")]
                                                                if target is not None else [])
@@ -210,7 +277,8 @@ def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
                height: int = 180) -> str:
     """Mood ratings on a fixed 0–10 scale, as dots and a line."""
     pts = _clean(points)
-    desc = text_summary(pts, "out of 10", noun="mood rating")
+    drawn, how = bounded(pts)
+    desc = text_summary(pts, "out of 10", noun="mood rating") + _averaged(how)
     out = [open_svg(width, height, id_prefix, title, desc)]
     out.append(text(4, 13, "mood, 0–10", fill=MUTED, font_size=10))
     y0, y1, ticks = nice_range(0, 10, 5, fixed=True)
@@ -221,7 +289,7 @@ def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
         return "".join(out) + p.message("No check-ins yet") + "</svg>"
     p = _Plot(width, height, left=_left(ticks), right=16, top=22, bottom=24,
               d0=dom[0], d1=dom[1], y0=y0, y1=y1)
-    return "".join(out) + p.axes(ticks) + p.series(pts) + "</svg>"
+    return "".join(out) + p.axes(ticks) + p.series(drawn) + "</svg>"
 
 
 def _band_edges(bands, max_value: float) -> list[tuple[float, float, str]]:
@@ -248,6 +316,8 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     if bands:
         desc += " Bands: " + ", ".join(f"{lab} {num(lo)}–{num(hi)}" for lo, hi, lab
                                        in sorted(bands, key=lambda b: b[0])) + "."
+    drawn, how = bounded(pts)
+    desc += _averaged(how)
     out = [open_svg(width, height, id_prefix, title, desc)]
     ticks = sorted({float(lo) for lo, _, _ in bands if 0 <= lo <= max_value}
                    | {0.0, float(max_value)})
@@ -269,7 +339,7 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     for t in ticks:
         out.append(text(p.l - 6, p.y(t) + 4, num(t), text_anchor="end", fill=MUTED))
     axes = p.axes([])
-    return "".join(out) + axes + p.series(pts) + "</svg>"
+    return "".join(out) + axes + p.series(drawn) + "</svg>"
 
 
 def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: int = 28,
@@ -287,6 +357,7 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
     if target is not None:
         desc += f" Target {num(target)}."
     out = [open_svg(width, height, id_prefix, title, desc, cls="gb-sparkline")]
+    vals = _chunk_means(vals)
     pad = 3.5
     if not vals:
         out.append(line(pad, height / 2, width - pad, height / 2, stroke=GRID, stroke_width=1.5))
@@ -303,6 +374,15 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
                             stroke_linecap="round"))
     out.append(marker("circle", *xy[-1], 2.5, fill=TEAL, class_="gb-point"))
     return "".join(out) + "</svg>"
+
+
+def _chunk_means(vals: list[float]) -> list[float]:
+    """At most MAX_CHART_POINTS values: means of equal runs of neighbours (the last one kept as is)."""
+    if len(vals) <= MAX_CHART_POINTS:
+        return vals
+    size = -(-(len(vals) - 1) // (MAX_CHART_POINTS - 1))
+    head = vals[:-1]
+    return [sum(head[i:i + size]) / len(head[i:i + size]) for i in range(0, len(head), size)] + vals[-1:]
 
 
 def progress_bar(share: float | None, *, label: str, width: int = 120,
