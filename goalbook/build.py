@@ -15,7 +15,8 @@ from goalbook.errors import FAILED, USAGE, GoalbookError
 from goalbook.load.files import DiskFiles, RecordingFiles
 from goalbook.project import CheckResult, check_project, require_project
 from goalbook.publish.lock import output_lock
-from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
+from goalbook.publish.output import (Published, check_output_path, publish, read_manifest, recover,
+                                     update_in_place)
 from goalbook.reporter import Reporter
 
 REPORT_HTML = "report.html"
@@ -93,15 +94,16 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root, check, options.output), root)
-    with output_lock(output, on_wait=reporter.info):
-        _build_into(output, root, check, files, options, env, result)
+    with output_lock(output, on_wait=reporter.info) as locked:
+        _build_into(output, root, check, files, options, env, result, locked)
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFiles | None,
-                options: BuildOptions, env, result: BuildResult) -> None:
+                options: BuildOptions, env, result: BuildResult, locked: bool) -> None:
     """The part of a build that reads and writes the output folder (holding its lock)."""
+    recover(output, locked=locked)          # what a killed build left, even if nothing changed since
     inputs = input_key(root, options, files.digests) if files is not None else None
     if inputs is not None and _up_to_date(output, inputs, options):
         result.output, result.up_to_date = output, True
@@ -113,7 +115,7 @@ def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFi
                  project=str(root))
     step = time.perf_counter()
     if options.durable:
-        result.published = publish(rendered, output, extra, lock_held=True)
+        result.published = publish(rendered, output, extra, lock_held=locked)
     else:
         result.published = update_in_place(rendered, output, extra)
     result.timings["publish"] = time.perf_counter() - step

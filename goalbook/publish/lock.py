@@ -31,9 +31,10 @@ def output_lock(output: Path, on_wait: Callable[[str], None] | None = None,
                 wait: bool = True) -> Iterator[bool]:
     """Hold the output folder's lock for the `with` block, waiting for it if another
     build has it (`on_wait` hears once that we are waiting). With `wait=False` the
-    block runs at once and is given False if the lock is taken, True if we hold it."""
+    block runs at once and is given False if the lock is taken, True if we hold it.
+    Without flock (Windows) the block always runs at once, given False."""
     if fcntl is None:
-        yield True
+        yield False
         return
     path = lock_path(output)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -117,7 +117,7 @@ def _recover(output: Path, locked: bool) -> None:
         os.replace(olds[-1], output)
         olds = olds[:-1]
     for stale in [*olds, *_leftovers(parent, STAGING_PREFIX, output.name, locked)]:
-        shutil.rmtree(stale, ignore_errors=True)
+        discard(stale)
 
 
 def _leftovers(parent: Path, prefix: str, name: str, locked: bool) -> list[Path]:
@@ -131,6 +131,25 @@ def _leftovers(parent: Path, prefix: str, name: str, locked: bool) -> list[Path]
         if ours and (locked or not _alive(int(pid))):
             found.append(path)
     return sorted(found, key=lambda p: p.stat().st_mtime_ns)
+
+
+def discard(folder: Path) -> None:
+    """Remove a staging or old output folder, goalbook's marker last: a removal cut
+    short (a killed build) leaves a folder still known as goalbook's, or an empty one."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
@@ -154,12 +173,16 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
     the output's lock unless the caller holds it (`lock_held`).
     """
     if not lock_held:
-        with output_lock(output):
-            return publish(files, output, extra, lock_held=True)
-    recover(output, locked=True)
+        with output_lock(output) as held:
+            return _publish(files, output, extra, held)
+    return _publish(files, output, extra, True)
+
+
+def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: bool) -> Published:
     output.parent.mkdir(parents=True, exist_ok=True)
+    _recover(output, locked)
     staging = output.parent / f"{STAGING_PREFIX}{output.name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    discard(staging)
     try:
         staging.mkdir()
         # The marker first: a folder left by a build killed from here on is known as goalbook's.
@@ -172,7 +195,7 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
         _fsync_tree(staging)
         _swap_in(staging, output)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
     old_hashes = previous.get("files", {})
     changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest]
     return Published(output, sorted(files), sorted(changed))
@@ -237,4 +260,4 @@ def _swap_in(staging: Path, output: Path) -> None:
     old = output.parent / f"{OLD_PREFIX}{output.name}-{os.getpid()}"
     os.replace(output, old)
     os.replace(staging, output)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)
