@@ -73,3 +73,18 @@ def test_a_template_may_still_call_the_models_own_methods_and_helpers(built):
     assert result.exit_code == 0, result.output
     page = (built / "output" / "index.html").read_text()
     assert "EVENING" in page.upper() and "<svg" in page and "1024</p>" in page
+
+
+@pytest.mark.parametrize("name", ["base.html", "assets/site.css"])
+def test_a_template_that_links_out_of_the_project_is_refused(built, tmp_path, name):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the therapist's private notes")
+    before = tree(built / "output")
+    link = built / "templates" / name
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    result = run(built)
+    assert result.exit_code == 1, result.output
+    assert f"templates/{name} is a link to outside the project" in result.output
+    assert "Traceback" not in result.output
+    assert tree(built / "output") == before

@@ -29,6 +29,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from goalbook.load.discover import inside
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
 from goalbook.render.svg import day_label, num
@@ -58,6 +59,26 @@ class BuiltinLoader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template)
         source = node.read_text(encoding="utf-8")
         return source, f"<goalbook>/templates/{template}", lambda: True
+
+
+class LinkOutside(SecurityError):
+    """A project template that is a link leading out of the project."""
+
+
+class ProjectLoader(jinja2.FileSystemLoader):
+    """The project's templates/ folder; a template that is a link leading out of the
+    project is refused, so a book can't pull another file of the machine into its site."""
+
+    def __init__(self, project_root: Path):
+        super().__init__(str(Path(project_root) / "templates"), encoding="utf-8")
+        self.project_root = Path(project_root)
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not inside(self.project_root, Path(filename)):
+            raise LinkOutside(f"templates/{template} is a link to outside the project; "
+                              "goalbook doesn't follow it")
+        return source, filename, uptodate
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -102,6 +123,8 @@ def _too_big_power(base, exponent) -> bool:
 
 def sandbox_problem(exc: SecurityError, project_root: Path | None) -> tuple[str, str]:
     """The message and hint for a template that tried something the sandbox forbids."""
+    if isinstance(exc, LinkOutside):
+        return str(exc), "copy the file into templates/ if it belongs to this book"
     where = _template_of(exc, project_root)
     return (f"the template {where} tried something goalbook doesn't allow: {exc}",
             "templates may show the book's data but not reach into Python; "
@@ -127,7 +150,7 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
     """The environment for the site and the report (user overrides first)."""
     loaders: list[jinja2.BaseLoader] = []
     if project_root is not None and (Path(project_root) / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(Path(project_root) / "templates"), encoding="utf-8"))
+        loaders.append(ProjectLoader(Path(project_root)))
     loaders.append(BuiltinLoader())
     env = GoalbookSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
