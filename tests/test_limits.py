@@ -18,7 +18,8 @@ import pytest
 from PIL import Image
 
 from conftest import TODAY
-from goalbook.render.charts import MAX_CHART_POINTS, bounded, progress_chart, sparkline
+from goalbook.render.chart_points import MAX_CHART_POINTS, bounded
+from goalbook.render.charts import progress_chart, sparkline
 from goalbook.render.images import MAX_IMAGE_BYTES, MAX_IMAGE_SIDE
 from goalbook.render.markdown import render_markdown
 

@@ -17,6 +17,7 @@ import math
 from datetime import date, timedelta
 from operator import itemgetter
 
+from .chart_points import MAX_CHART_POINTS, bounded, chunk_means
 from .svg import (AXIS, BAND_TINTS, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
                   Scale, date_labels, date_ticks, day_label, el, esc, legend, line,
                   marker, nice_range, num, open_svg, polyline, text, text_width)
@@ -26,8 +27,6 @@ __all__ = ["progress_chart", "sparkline", "mood_chart", "bands_chart",
 
 Points = list[tuple[date, float]]
 
-MAX_CHART_POINTS = 400   # points drawn per series; a longer one is drawn as means per week,
-                         # month or year (the first that fits), else per equal stretch of days
 
 
 def _finite(v) -> float | None:
@@ -49,54 +48,6 @@ def _clean(points) -> Points:
         if math.isfinite(f):
             out.append((d, f))
     out.sort(key=itemgetter(0))             # nearly free when already in order
-    return out
-
-
-def bounded(pts: Points) -> tuple[Points, str | None]:
-    """The points to draw (at most MAX_CHART_POINTS) and how they were averaged (None: as given).
-
-    A year typo (0026 for 2026) stretches a weekly series over 100,000 weeks:
-    drawing each one would take minutes and gigabytes. Each mean is dated by the
-    first day of its week, month, year or stretch of days. `pts` are sorted."""
-    if len(pts) <= MAX_CHART_POINTS:
-        return pts, None
-    first, last = pts[0][0], pts[-1][0]
-    if _week(last) - _week(first) < MAX_CHART_POINTS:
-        return _means(pts, _week, lambda k: date.fromordinal(k * 7 + 1)), "weekly"
-    if _month(last) - _month(first) < MAX_CHART_POINTS:
-        return _means(pts, _month, lambda k: date(k // 12, k % 12 + 1, 1)), "monthly"
-    if last.year - first.year < MAX_CHART_POINTS:
-        return _means(pts, _year, lambda k: date(k, 1, 1)), "yearly"
-    origin, days = first.toordinal(), (last - first).days // MAX_CHART_POINTS + 1
-    return _means(pts, lambda d: (d.toordinal() - origin) // days,
-                  lambda k: date.fromordinal(origin + k * days)), f"{days:,}-day"
-
-
-def _week(d: date) -> int:
-    return (d.toordinal() - 1) // 7         # day 1 (1 January of year 1) was a Monday
-
-
-def _month(d: date) -> int:
-    return d.year * 12 + d.month - 1
-
-
-def _year(d: date) -> int:
-    return d.year
-
-
-def _means(pts: Points, key, first_day) -> Points:
-    """Mean value per bucket `key(date)`, dated `first_day(key)`; `key` never goes back in time."""
-    out: Points = []
-    current, total, count = None, 0.0, 0
-    for d, v in pts:
-        k = key(d)
-        if k != current:
-            if count:
-                out.append((first_day(current), total / count))
-            current, total, count = k, 0.0, 0
-        total += v
-        count += 1
-    out.append((first_day(current), total / count))
     return out
 
 
@@ -357,7 +308,7 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
     if target is not None:
         desc += f" Target {num(target)}."
     out = [open_svg(width, height, id_prefix, title, desc, cls="gb-sparkline")]
-    vals = _chunk_means(vals)
+    vals = chunk_means(vals)
     pad = 3.5
     if not vals:
         out.append(line(pad, height / 2, width - pad, height / 2, stroke=GRID, stroke_width=1.5))
@@ -374,15 +325,6 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
                             stroke_linecap="round"))
     out.append(marker("circle", *xy[-1], 2.5, fill=TEAL, class_="gb-point"))
     return "".join(out) + "</svg>"
-
-
-def _chunk_means(vals: list[float]) -> list[float]:
-    """At most MAX_CHART_POINTS values: means of equal runs of neighbours (the last one kept as is)."""
-    if len(vals) <= MAX_CHART_POINTS:
-        return vals
-    size = -(-(len(vals) - 1) // (MAX_CHART_POINTS - 1))
-    head = vals[:-1]
-    return [sum(head[i:i + size]) / len(head[i:i + size]) for i in range(0, len(head), size)] + vals[-1:]
 
 
 def progress_bar(share: float | None, *, label: str, width: int = 120,
