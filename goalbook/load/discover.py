@@ -31,8 +31,11 @@ def is_ignored(name: str) -> bool:
 
 def inside(root: Path, path: Path) -> bool:
     """Whether `path`, with every link in it followed, is in the project folder `root`."""
-    real_root = os.path.realpath(root)
-    real = os.path.realpath(path)
+    return within(os.path.realpath(root), os.path.realpath(path))
+
+
+def within(real_root: str, real: str) -> bool:
+    """Whether the real (link-free) path `real` is the real folder `real_root` or in it."""
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, inside, is_ignored
+from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_ignored, within
 
 SETTINGS_FILE = "goalbook.yaml"
 MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
@@ -56,15 +56,27 @@ class ProjectFiles:
 
 @dataclass
 class DiskFiles(ProjectFiles):
-    """The working tree."""
+    """The working tree. A path that is (or lies in a folder that is) a link leading
+    out of the project is refused before it is opened."""
     root: Path
+    _folders: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _real_root: str = field(default="", init=False, repr=False, compare=False)
 
     def list(self) -> list[Found]:
         return discover(self.root)
 
+    def _outside(self, path: Path) -> bool:
+        real_root = self._real_root = self._real_root or os.path.realpath(self.root)
+        if os.path.islink(path):
+            return not within(real_root, os.path.realpath(path))
+        folder = str(path.parent)               # a book's files sit in a few folders: check each once
+        if folder not in self._folders:
+            self._folders[folder] = within(real_root, os.path.realpath(folder))
+        return not self._folders[folder]
+
     def read(self, rel_path: str) -> bytes:
         path = self.root / rel_path
-        if not inside(self.root, path):
+        if self._outside(path):
             what = "folder" if path.is_dir() else "file"
             raise Refused(f"this {what} is a link to outside the project; goalbook doesn't follow it",
                           f"copy the {what} into the project folder if it belongs to this book")
