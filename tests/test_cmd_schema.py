@@ -246,16 +246,9 @@ def corpus_cases() -> list[str]:
 
 
 def copy_case(name: str, into: Path) -> Path:
-    import shutil
+    from test_corpus import load_case      # the one way a case is made (generated files, links)
 
-    expected = yaml.safe_load((CORPUS / name / "expected.yaml").read_text(encoding="utf-8"))
-    root = into / name
-    shutil.copytree(CORPUS / name, root, ignore=shutil.ignore_patterns("expected.yaml"))
-    for spec in expected.get("generate", []):
-        path = root / spec["path"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes("".join(p["text"] * p.get("times", 1) for p in spec["parts"]).encode("utf-8"))
-    return root
+    return load_case(name, into)[0]
 
 
 def case_files(root: Path):

@@ -14,6 +14,8 @@ and `expected.yaml`:
     generate:             # optional: big files written at test time instead of kept in git
       - path: content/goals/x.yaml
         parts: [{text: "title: "}, {text: "walk ", times: 40000}]
+      - {path: content/goals/huge.yaml, sparse_bytes: 4294967296}   # a sparse file of that size
+      - {path: content/goals/link.yaml, symlink: ../../../elsewhere.yaml}   # a symbolic link
 
 To add a case, make a folder and its expected.yaml; the test finds it.
 """
@@ -46,10 +48,16 @@ def load_case(name: str, into: Path) -> tuple[Path, dict]:
     root = into / name
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("expected.yaml"))
     for spec in expected.get("generate", []):
-        text = "".join(part["text"] * part.get("times", 1) for part in spec["parts"])
         path = root / spec["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        if "symlink" in spec:                       # a link, to a path relative to the link's folder
+            os.symlink(spec["symlink"], path)
+        elif "sparse_bytes" in spec:                # that size, without writing (or storing) the bytes
+            with open(path, "wb") as handle:
+                handle.truncate(spec["sparse_bytes"])
+        else:
+            text = "".join(part["text"] * part.get("times", 1) for part in spec["parts"])
+            path.write_bytes(text.encode("utf-8"))
     return root, expected
 
 

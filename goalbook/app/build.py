@@ -12,9 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from goalbook.errors import FAILED, USAGE, GoalbookError
-from goalbook.app.check import CheckResult, as_of, check_project
-from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
+from goalbook.app.check import CheckResult, as_of, check_project, require_project
 from goalbook.app.reporter import Reporter
+from goalbook.load.files import DiskFiles, RecordingFiles
+from goalbook.publish.lock import output_lock
+from goalbook.publish.output import (Published, check_output_path, publish, read_manifest, recover,
+                                     update_in_place)
 
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
@@ -65,9 +68,12 @@ class BuildResult:
 
 
 def output_folder(root: Path, check: CheckResult, given: Path | None) -> Path:
+    """Where to build: `-o` (relative to the current folder) or the settings' `output:`
+    (relative to the project); `~` means the home folder in both."""
     if given is not None:
+        given = given.expanduser()
         return given if given.is_absolute() else Path.cwd() / given
-    return root / check.book.settings.output
+    return root / Path(check.book.settings.output).expanduser()
 
 
 def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, env=None) -> BuildResult:
@@ -75,43 +81,57 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
 
     `env` is a Jinja environment to reuse (serve keeps one, so templates are
     compiled once). Raises UnsafeOutput for an output folder goalbook must not replace.
+    Builds into one output folder take turns (see `goalbook.publish.lock`).
     """
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    check = check_project(root, options.today, options.cache)
+    root = require_project(root)
+    files = RecordingFiles(DiskFiles(root)) if options.skip_unchanged else None
+    check = check_project(root, options.today, options.cache, files=files)
     result = BuildResult(check)
     result.timings["check"] = time.perf_counter() - started
     if check.failed(options.strict):
         reporter.info("nothing was written: the problems above need a look first")
         return result
-    output = check_output_path(output_folder(root.resolve(), check, options.output), root)
-    inputs = input_key(root, options) if options.skip_unchanged else None
-    if inputs is not None and _up_to_date(output, inputs, options):
-        result.output, result.up_to_date = output, True
-        result.pdf = "unchanged" if options.pdf else "skipped"
-        result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
-        result.seconds = time.perf_counter() - started
-        return result
-    files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
-    extra["input_key"] = inputs
-    extra["with_pdf"] = options.pdf
-    extra["with_report"] = options.report or options.pdf
-    step = time.perf_counter()
-    if options.durable:
-        result.published = publish(files, output, extra)
-    else:
-        result.published = update_in_place(files, output, extra)
-    result.timings["publish"] = time.perf_counter() - step
-    result.output = output
+    output = check_output_path(output_folder(root, check, options.output), root)
+    with output_lock(output, on_wait=reporter.info) as locked:
+        _build_into(output, root, check, files, options, env, result, locked)
     result.seconds = time.perf_counter() - started
     return result
 
 
+def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFiles | None,
+                options: BuildOptions, env, result: BuildResult, locked: bool) -> None:
+    """The part of a build that reads and writes the output folder (holding its lock)."""
+    recover(output, locked=locked)          # what a killed build left, even if nothing changed since
+    inputs = input_key(root, options, files.digests) if files is not None else None
+    if inputs is not None and _up_to_date(output, inputs, options):
+        result.output, result.up_to_date = output, True
+        result.pdf = "unchanged" if options.pdf else "skipped"
+        result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
+        return
+    rendered, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
+    extra.update(input_key=inputs, with_pdf=options.pdf, with_report=options.report or options.pdf,
+                 project=str(root))
+    step = time.perf_counter()
+    if options.durable:
+        result.published = publish(rendered, output, extra, lock_held=locked)
+    else:
+        result.published = update_in_place(rendered, output, extra)
+    result.timings["publish"] = time.perf_counter() - step
+    result.output = output
+
+
 def _render_or_explain(root, check, options, output, timings, env):
     import jinja2
+    from jinja2.sandbox import SecurityError
 
     try:
         return render_all(root, check, options, output, timings, env)
+    except SecurityError as exc:
+        from goalbook.render.environment import sandbox_problem
+
+        raise BuildError(*sandbox_problem(exc, root)) from exc
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"the template {where} can't be read: {exc.message}",
@@ -180,28 +200,32 @@ def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
                           progress=then.progress)
 
 
-def input_key(root: Path, options: BuildOptions) -> str:
-    """A key of everything a build reads: each source file's and template's (path, mtime,
-    size), the built-in templates and assets, today, the period and goalbook's version.
+def input_key(root: Path, options: BuildOptions, digests: dict[str, str]) -> str:
+    """A key of everything a build reads: the digest of each source file's bytes as
+    the build read them (`RecordingFiles`), each of the project's templates' bytes,
+    the built-in templates and assets, today, the period and goalbook's version.
 
-    Equal keys mean the build would write the same files (Make's up-to-date check,
-    conservative: a touched file counts as changed)."""
+    Equal keys mean the build would write the same files. The sources are keyed by
+    what was read, not by a stamp taken before or after, so a save that lands during
+    a build always makes the next one differ (and rebuild)."""
     from importlib import resources
 
     from goalbook import __version__
-    from goalbook.load.discover import discover
-    from goalbook.app.check import SETTINGS_FILE
 
-    paths = [f.abs_path for f in discover(root)] + [root / SETTINGS_FILE]
-    for folder in (root / "templates", Path(str(resources.files("goalbook.templates")))):
-        if folder.is_dir():
-            paths += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}".encode())
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
+    for rel_path, content in sorted(digests.items()):
+        digest.update(f"{rel_path}|{content}\n".encode())
+    templates = root / "templates"
+    if templates.is_dir():
+        for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+            try:
+                content = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                content = "unread"
+            digest.update(f"{path.relative_to(root).as_posix()}|{content}\n".encode())
+    builtin = Path(str(resources.files("goalbook.templates")))
+    for path in sorted(p for p in builtin.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        stat = path.stat()       # goalbook's own files: they change with an install, not a save
         digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
     return digest.hexdigest()
 

@@ -1,6 +1,15 @@
-"""Find the files of a goalbook project, in a stable order."""
+"""Find the files of a goalbook project, in a stable order.
+
+Symbolic links in content/ are followed only while they stay inside the
+project. A link that leads out of it (to a file or a folder) is still
+listed, marked `outside`, so the loader can say why it isn't read; nothing
+behind it is ever opened. Every folder is walked at most once, however many
+links lead to it, so link loops end (and a folder linked twice is not read
+twice).
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,28 +22,70 @@ class Found:
     abs_path: Path
     rel_path: str     # relative to the project root, forward slashes
     kind: str         # goal | checkin | session
+    outside: bool = False   # a link leading out of the project: reported, never read
 
 
 def is_ignored(name: str) -> bool:
     return name.startswith((".", "_"))
 
 
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path`, with every link in it followed, is in the project folder `root`."""
+    return within(os.path.realpath(root), os.path.realpath(path))
+
+
+def within(real_root: str, real: str) -> bool:
+    """Whether the real (link-free) path `real` is the real folder `real_root` or in it."""
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
 def discover(root: Path) -> list[Found]:
-    found: list[Found] = []
+    walk = _Walk(root)
+    for folder, _ in CONTENT_DIRS:          # a link into another kind's folder is not walked again
+        walk.seen.add(os.path.realpath(root / "content" / folder))
     for folder, kind in CONTENT_DIRS:
         base = root / "content" / folder
-        if base.is_dir():
-            found.extend(Found(p, p.relative_to(root).as_posix(), kind) for p in _walk(base))
-    return found
+        if not inside(root, base):
+            if os.path.isdir(base):
+                walk.found.append(walk.entry(base, kind, outside=True))
+        elif base.is_dir():
+            walk.folder(base, kind)
+    return walk.found
 
 
-def _walk(folder: Path) -> list[Path]:
-    files: list[Path] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if is_ignored(entry.name):
-            continue
-        if entry.is_dir():
-            files.extend(_walk(entry))
-        elif entry.suffix in SUFFIXES and entry.is_file():
-            files.append(entry)
-    return files
+class _Walk:
+    def __init__(self, root: Path):
+        self.root = root
+        self.seen: set[str] = set()           # real paths of the folders walked or about to be
+        self.found: list[Found] = []
+
+    def entry(self, path: Path, kind: str, outside: bool = False) -> Found:
+        return Found(path, path.relative_to(self.root).as_posix(), kind, outside)
+
+    def folder(self, folder: Path, kind: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return                                  # unreadable folder: nothing in it can be listed
+        for entry in entries:
+            if not is_ignored(entry.name):
+                self.visit(Path(entry.path), entry, kind)
+
+    def visit(self, path: Path, entry: os.DirEntry, kind: str) -> None:
+        is_link = entry.is_symlink()
+        try:
+            is_dir = entry.is_dir()                 # follows a link; False for a broken or looping one
+        except OSError:
+            is_dir = False
+        if is_link and not inside(self.root, path):
+            if is_dir or path.suffix in SUFFIXES:
+                self.found.append(self.entry(path, kind, outside=True))
+            return
+        if is_dir:
+            real = os.path.realpath(path)
+            if real not in self.seen:
+                self.seen.add(real)
+                self.folder(path, kind)
+        elif path.suffix in SUFFIXES and (is_link or entry.is_file()):
+            # A broken or looping link is listed too: reading it says what is wrong.
+            self.found.append(self.entry(path, kind))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_ignored
+from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_ignored, within
 
 SETTINGS_FILE = "goalbook.yaml"
 MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
@@ -25,6 +26,15 @@ class TooLarge(Exception):
         self.size = size
 
 
+class Refused(Exception):
+    """goalbook won't read this path: a link leading out of the project, or not a plain file."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 class ProjectFiles:
     root: Path
 
@@ -32,7 +42,8 @@ class ProjectFiles:
         raise NotImplementedError
 
     def read(self, rel_path: str) -> bytes:
-        """The file's bytes; OSError if it can't be read, TooLarge past MAX_FILE_BYTES."""
+        """The file's bytes; OSError if it can't be read, TooLarge past MAX_FILE_BYTES,
+        Refused for a path goalbook doesn't read."""
         raise NotImplementedError
 
     def exists(self, rel_path: str) -> bool:
@@ -45,18 +56,39 @@ class ProjectFiles:
 
 @dataclass
 class DiskFiles(ProjectFiles):
-    """The working tree."""
+    """The working tree. A path that is (or lies in a folder that is) a link leading
+    out of the project is refused before it is opened."""
     root: Path
+    _folders: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _real_root: str = field(default="", init=False, repr=False, compare=False)
 
     def list(self) -> list[Found]:
         return discover(self.root)
 
+    def _outside(self, path: Path) -> bool:
+        real_root = self._real_root = self._real_root or os.path.realpath(self.root)
+        if os.path.islink(path):
+            return not within(real_root, os.path.realpath(path))
+        folder = str(path.parent)               # a book's files sit in a few folders: check each once
+        if folder not in self._folders:
+            self._folders[folder] = within(real_root, os.path.realpath(folder))
+        return not self._folders[folder]
+
     def read(self, rel_path: str) -> bytes:
         path = self.root / rel_path
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise TooLarge(size)
+        if self._outside(path):
+            what = "folder" if path.is_dir() else "file"
+            raise Refused(f"this {what} is a link to outside the project; goalbook doesn't follow it",
+                          f"copy the {what} into the project folder if it belongs to this book")
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused below).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise Refused("this is not a plain file (a folder, device, pipe or socket)",
+                              "goalbook reads plain text files; move it out of content/")
+            if info.st_size > MAX_FILE_BYTES:      # checked before a single byte is read
+                raise TooLarge(info.st_size)
             data = handle.read(MAX_FILE_BYTES + 1)   # the file may grow while we read
         if len(data) > MAX_FILE_BYTES:
             raise TooLarge(len(data))
@@ -67,10 +99,10 @@ class DiskFiles(ProjectFiles):
 
     def signature(self, rel_path: str) -> object | None:
         try:
-            stat = os.stat(self.root / rel_path)
+            info = os.stat(self.root / rel_path)
         except OSError:
             return None
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 @dataclass
@@ -133,6 +165,41 @@ class OverlayFiles(ProjectFiles):
         if rel_path in self.texts:
             return hashlib.sha256(self.texts[rel_path].encode("utf-8")).digest()
         return self.base.signature(rel_path)
+
+
+class RecordingFiles(ProjectFiles):
+    """Another source, remembering a digest of every file exactly as it was read.
+
+    `build` keys its "nothing changed" check on these digests: they describe the
+    bytes the build used, so a save that lands while the build is reading always
+    makes the next build differ (a stamp taken at another moment could miss it).
+    """
+
+    def __init__(self, base: ProjectFiles):
+        self.base = base
+        self.digests: dict[str, str] = {}
+
+    @property
+    def root(self) -> Path:   # type: ignore[override]
+        return self.base.root
+
+    def list(self) -> list[Found]:
+        return self.base.list()
+
+    def read(self, rel_path: str) -> bytes:
+        try:
+            data = self.base.read(rel_path)
+        except (OSError, TooLarge, Refused) as exc:
+            self.digests[rel_path] = f"unread: {type(exc).__name__}"
+            raise
+        self.digests[rel_path] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def exists(self, rel_path: str) -> bool:
+        return self.base.exists(rel_path)
+
+    def signature(self, rel_path: str) -> object | None:
+        return None         # always read: a cached file would leave no digest
 
 
 def content_file(root: Path, rel_path: str) -> Found | None:

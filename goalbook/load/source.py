@@ -1,12 +1,12 @@
 """Read one file of a goalbook project: bytes → text → front matter → YAML tree."""
 from __future__ import annotations
 
-from goalbook.diagnostics import Diagnostic
-
+import errno
 import re
 from dataclasses import dataclass, field
 
-from goalbook.load.files import MAX_FILE_BYTES, ProjectFiles, TooLarge
+from goalbook.diagnostics import Diagnostic
+from goalbook.load.files import MAX_FILE_BYTES, ProjectFiles, Refused, TooLarge
 from goalbook.load.yamltree import Node, parse
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -36,7 +36,13 @@ def read_source(files: ProjectFiles, rel_path: str, kind: str) -> SourceFile:
             "GB001", 1, 1, f"this file is {_megabytes(exc.size)}, too large for a goalbook file "
             f"(the limit is {_megabytes(MAX_FILE_BYTES)})",
             "goal and check-in files are usually a few kilobytes; split it up"))
+    except Refused as exc:
+        return _refused(rel_path, kind, Diagnostic.problem("GB001", 1, 1, exc.message, exc.hint))
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _refused(rel_path, kind, Diagnostic.problem(
+                "GB001", 1, 1, "this file is a link that leads round in a loop, never to a file",
+                "point the link at a real file, or remove it"))
         return _refused(rel_path, kind, Diagnostic.problem(
             "GB001", 1, 1, f"this file can't be opened ({exc.strerror or exc})"))
     return parse_source(data, rel_path, kind)

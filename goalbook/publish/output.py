@@ -2,8 +2,11 @@
 a finished staging folder in one step.
 
 goalbook only ever deletes what it wrote: the output folder carries a marker
-file and a manifest of the files of the last build. Anything else found in
-the output folder (a file the user put there) is carried over untouched.
+file and a manifest of the files of the last build (and of the project it was
+built from). Anything else found in the output folder (a file the user put
+there) is carried over untouched. Builds into one folder take turns
+(`goalbook.publish.lock`); a staging folder left by a killed build is removed
+by the next one.
 """
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from goalbook.errors import USAGE, GoalbookError
 from goalbook.publish.atomic import write_atomic
+from goalbook.publish.lock import output_lock
 from goalbook.publish.swap import exchange
 
 MARKER = ".goalbook-output"
@@ -55,7 +60,25 @@ def check_output_path(output: Path, project: Path) -> Path:
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
         raise UnsafeOutput(f"{output} already holds files that goalbook didn't write",
                            "goalbook only replaces folders it built itself; choose an empty or new folder")
+    other = _other_project(output, project)
+    if other is not None:
+        raise UnsafeOutput(f"{output} holds the site of another goalbook project ({other})",
+                           "give this book an output folder of its own (-o, or 'output:' in goalbook.yaml); "
+                           "goalbook only replaces a site built from the same project")
     return output
+
+
+def _other_project(output: Path, project: Path) -> Path | None:
+    """The project another book's site in `output` was built from, if it is another
+    one that still exists. An output inside this project is this project's, even if
+    the project was copied or moved with it."""
+    recorded = read_manifest(output).get("project") if (output / MARKER).is_file() else None
+    if not isinstance(recorded, str) or project in output.parents:
+        return None
+    other = Path(recorded)
+    if other == project or not ((other / "content").is_dir() or (other / "goalbook.yaml").is_file()):
+        return None
+    return other
 
 
 def read_manifest(output: Path) -> dict:
@@ -72,40 +95,109 @@ class Published:
     changed: list[str]
 
 
-def recover(output: Path) -> None:
-    """Tidy what an interrupted build left: restore a missing output, drop stale staging."""
+def recover(output: Path, locked: bool = False) -> None:
+    """Tidy what an interrupted build left: restore a missing output, drop stale staging.
+
+    Only goalbook's own leftovers of this output are touched: folders named
+    `.goalbook-staging-<name>-<pid>` / `.goalbook-old-<name>-<pid>` that hold
+    goalbook's marker (or nothing), and whose build is over: we hold the lock
+    (`locked`), so no other build is writing, or their process is gone.
+    """
     parent = output.parent
     if not parent.is_dir():
         return
-    olds = sorted(parent.glob(f"{OLD_PREFIX}{output.name}-*"))
+    if not locked:
+        with output_lock(output, wait=False) as held:     # free: no build is running; take it
+            return _recover(output, held)
+    _recover(output, True)
+
+
+def _recover(output: Path, locked: bool) -> None:
+    parent = output.parent
+    olds = _leftovers(parent, OLD_PREFIX, output.name, locked)
     if not output.exists() and olds:
         os.replace(olds[-1], output)
         olds = olds[:-1]
-    for stale in [*olds, *parent.glob(f"{STAGING_PREFIX}{output.name}-*")]:
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in [*olds, *_leftovers(parent, STAGING_PREFIX, output.name, locked)]:
+        discard(stale)
 
 
-def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
+def _leftovers(parent: Path, prefix: str, name: str, locked: bool) -> list[Path]:
+    start = f"{prefix}{name}-"
+    found = []
+    for path in parent.iterdir():
+        pid = path.name[len(start):] if path.name.startswith(start) else ""
+        if not pid.isdigit() or path.is_symlink() or not path.is_dir():
+            continue
+        ours = (path / MARKER).is_file() or not any(path.iterdir())
+        if ours and (locked or not _alive(int(pid))):
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns)
+
+
+def discard(folder: Path) -> None:
+    """Remove a staging or old output folder, goalbook's marker last: a removal cut
+    short (a killed build) leaves a folder still known as goalbook's, or an empty one."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False                # ours, from an earlier attempt in this process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True                 # someone else's process
+    return True
+
+
+def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
+            lock_held: bool = False) -> Published:
     """Write `files` into a staging folder next to `output`, then swap it in.
 
     Until the swap, `output` is untouched; if anything fails, the staging
-    folder is removed and the previous output stays exactly as it was.
+    folder is removed and the previous output stays exactly as it was. Takes
+    the output's lock unless the caller holds it (`lock_held`).
     """
-    recover(output)
+    if not lock_held:
+        with output_lock(output) as held:
+            return _publish(files, output, extra, held)
+    return _publish(files, output, extra, True)
+
+
+def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: bool) -> Published:
     output.parent.mkdir(parents=True, exist_ok=True)
+    _recover(output, locked)
     staging = output.parent / f"{STAGING_PREFIX}{output.name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    discard(staging)
     try:
+        staging.mkdir()
+        # The marker first: a folder left by a build killed from here on is known as goalbook's.
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         previous = read_manifest(output)
         _write_tree(staging, files)
         _carry_over_foreign_files(output, staging, previous)
         manifest = _manifest(files, extra)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _fsync_tree(staging)
         _swap_in(staging, output)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
     old_hashes = previous.get("files", {})
     changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest]
     return Published(output, sorted(files), sorted(changed))
@@ -170,4 +262,4 @@ def _swap_in(staging: Path, output: Path) -> None:
     old = output.parent / f"{OLD_PREFIX}{output.name}-{os.getpid()}"
     os.replace(output, old)
     os.replace(staging, output)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from operator import itemgetter
 
+from .chart_points import MAX_CHART_POINTS, bounded, chunk_means
 from .svg import (AXIS, BAND_TINTS, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
                   Scale, date_labels, date_ticks, day_label, el, esc, legend, line,
                   marker, nice_range, num, open_svg, polyline, text, text_width)
@@ -24,6 +26,7 @@ __all__ = ["progress_chart", "sparkline", "mood_chart", "bands_chart",
            "progress_bar", "text_summary"]
 
 Points = list[tuple[date, float]]
+
 
 
 def _finite(v) -> float | None:
@@ -36,8 +39,20 @@ def _finite(v) -> float | None:
 
 def _clean(points) -> Points:
     """Finite values only, sorted by date (stable for equal dates)."""
-    out = [(d, f) for d, v in points if (f := _finite(v)) is not None]
-    return sorted(out, key=lambda p: p[0])
+    out = []
+    for d, v in points:                     # inline, not _finite(): series can be long
+        try:
+            f = float(v)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(f):
+            out.append((d, f))
+    out.sort(key=itemgetter(0))             # nearly free when already in order
+    return out
+
+
+def _averaged(how: str | None) -> str:
+    return f" Drawn as {how} averages." if how else ""
 
 
 def _long(d: date) -> str:
@@ -168,6 +183,8 @@ def progress_chart(points, *, start: date | None, due: date | None,
         desc += f" Started from {num(baseline)}{u}" + (f" on {_long(first)}." if first else ".")
     if target is not None:
         desc += f" Target {num(target)}{u}" + (f" by {_long(due)}." if due else ".")
+    drawn, how = bounded(pts)
+    desc += _averaged(how)
 
     out = [open_svg(width, height, id_prefix, title, desc)]
     y0, y1, y_ticks = _y_domain([v for _, v in pts] + [v for v in (baseline, target)
@@ -196,9 +213,10 @@ def progress_chart(points, *, start: date | None, due: date | None,
         out.append(line(p.x(first), p.y(baseline), p.x(due), p.y(target), stroke=MUTED,
                         stroke_width=1.5, stroke_dasharray="6 4", class_="gb-expected"))
     if pts:
-        out.append(p.series(pts))
+        out.append(p.series(drawn))
     else:
         out.append(p.message("No check-ins yet"))
+    label = f"{label}, {how} averages" if how else label
     items = ([("solid", label)] if pts else []) + ([("dashed", "expected path")] if has_path
                                                    else []) + ([("dotted", "target")]
                                                                if target is not None else [])
@@ -210,7 +228,8 @@ def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
                height: int = 180) -> str:
     """Mood ratings on a fixed 0–10 scale, as dots and a line."""
     pts = _clean(points)
-    desc = text_summary(pts, "out of 10", noun="mood rating")
+    drawn, how = bounded(pts)
+    desc = text_summary(pts, "out of 10", noun="mood rating") + _averaged(how)
     out = [open_svg(width, height, id_prefix, title, desc)]
     out.append(text(4, 13, "mood, 0–10", fill=MUTED, font_size=10))
     y0, y1, ticks = nice_range(0, 10, 5, fixed=True)
@@ -221,7 +240,7 @@ def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
         return "".join(out) + p.message("No check-ins yet") + "</svg>"
     p = _Plot(width, height, left=_left(ticks), right=16, top=22, bottom=24,
               d0=dom[0], d1=dom[1], y0=y0, y1=y1)
-    return "".join(out) + p.axes(ticks) + p.series(pts) + "</svg>"
+    return "".join(out) + p.axes(ticks) + p.series(drawn) + "</svg>"
 
 
 def _band_edges(bands, max_value: float) -> list[tuple[float, float, str]]:
@@ -248,6 +267,8 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     if bands:
         desc += " Bands: " + ", ".join(f"{lab} {num(lo)}–{num(hi)}" for lo, hi, lab
                                        in sorted(bands, key=lambda b: b[0])) + "."
+    drawn, how = bounded(pts)
+    desc += _averaged(how)
     out = [open_svg(width, height, id_prefix, title, desc)]
     ticks = sorted({float(lo) for lo, _, _ in bands if 0 <= lo <= max_value}
                    | {0.0, float(max_value)})
@@ -269,7 +290,7 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     for t in ticks:
         out.append(text(p.l - 6, p.y(t) + 4, num(t), text_anchor="end", fill=MUTED))
     axes = p.axes([])
-    return "".join(out) + axes + p.series(pts) + "</svg>"
+    return "".join(out) + axes + p.series(drawn) + "</svg>"
 
 
 def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: int = 28,
@@ -287,6 +308,7 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
     if target is not None:
         desc += f" Target {num(target)}."
     out = [open_svg(width, height, id_prefix, title, desc, cls="gb-sparkline")]
+    vals = chunk_means(vals)
     pad = 3.5
     if not vals:
         out.append(line(pad, height / 2, width - pad, height / 2, stroke=GRID, stroke_width=1.5))

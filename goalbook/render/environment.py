@@ -12,6 +12,12 @@
   `signed` ("+3" / "−2").
 * Globals: the chart helpers of `goalbook.render.figures` and the phrases
   of `goalbook.render.words`.
+* Sandboxed: a project's templates may come with a client's folder, so they
+  are rendered by Jinja's `ImmutableSandboxedEnvironment`: no attribute that
+  starts with `_`, no function internals, no changing a list or dict. Such a
+  step stops the render at once with a `SecurityError` (not a quiet empty
+  value), which the build reports as "the template … tried something
+  goalbook doesn't allow"; see `sandbox_problem`.
 """
 from __future__ import annotations
 
@@ -21,8 +27,10 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from goalbook import vocabulary as vocab
+from goalbook.load.discover import inside
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
 
@@ -45,6 +53,26 @@ class BuiltinLoader(jinja2.BaseLoader):
         return source, f"<goalbook>/templates/{template}", lambda: True
 
 
+class LinkOutside(SecurityError):
+    """A project template that is a link leading out of the project."""
+
+
+class ProjectLoader(jinja2.FileSystemLoader):
+    """The project's templates/ folder; a template that is a link leading out of the
+    project is refused, so a book can't pull another file of the machine into its site."""
+
+    def __init__(self, project_root: Path):
+        super().__init__(str(Path(project_root) / "templates"), encoding="utf-8")
+        self.project_root = Path(project_root)
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not inside(self.project_root, Path(filename)):
+            raise LinkOutside(f"templates/{template} is a link to outside the project; "
+                              "goalbook doesn't follow it")
+        return source, filename, uptodate
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (keyed by each template's source checksum),
     in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
@@ -58,13 +86,65 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
+MAX_POWER_DIGITS = 1000      # `**` in a template: results up to about this many digits
+
+
+class GoalbookSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, strict: an unsafe step fails where it is taken, even inside `{% set %}`."""
+
+    intercepted_binops = frozenset({"**"})     # also keeps `9**9**9` from being folded at compile time
+
+    def unsafe_undefined(self, obj, attribute):
+        raise SecurityError(f"it reads '{attribute}' of a {type(obj).__name__}, which templates may not use")
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and _too_big_power(left, right):
+            raise SecurityError(f"it raises {left} to the power {right}, a number far too large to show")
+        return super().call_binop(context, operator, left, right)
+
+
+def _too_big_power(base, exponent) -> bool:
+    import math
+
+    try:
+        size = abs(float(exponent)) * math.log10(max(2.0, abs(float(base))))
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return size > MAX_POWER_DIGITS
+
+
+def sandbox_problem(exc: SecurityError, project_root: Path | None) -> tuple[str, str]:
+    """The message and hint for a template that tried something the sandbox forbids."""
+    if isinstance(exc, LinkOutside):
+        return str(exc), "copy the file into templates/ if it belongs to this book"
+    where = _template_of(exc, project_root)
+    return (f"the template {where} tried something goalbook doesn't allow: {exc}",
+            "templates may show the book's data but not reach into Python; "
+            "remove that part of the template, or the template itself to use the built-in one")
+
+
+def _template_of(exc: BaseException, project_root: Path | None) -> str:
+    """The template (and line) the error happened in, from Jinja's rewritten traceback."""
+    own = Path(project_root).resolve() / "templates" if project_root is not None else None
+    found = "in templates/"
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith("<goalbook>/templates/"):
+            found = f"{name.removeprefix('<goalbook>/')}:{tb.tb_lineno} (built in)"
+        elif own is not None and name.endswith((".html", ".css", ".svg")) and own in Path(name).parents:
+            found = f"templates/{Path(name).relative_to(own).as_posix()}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
 def make_environment(project_root: Path | None = None) -> jinja2.Environment:
     """The environment for the site and the report (user overrides first)."""
     loaders: list[jinja2.BaseLoader] = []
     if project_root is not None and (Path(project_root) / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(Path(project_root) / "templates"), encoding="utf-8"))
+        loaders.append(ProjectLoader(Path(project_root)))
     loaders.append(BuiltinLoader())
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+    env = GoalbookSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                              bytecode_cache=_bytecode_cache())

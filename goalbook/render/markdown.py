@@ -8,6 +8,8 @@ What survives sanitising:
   ``rel="noopener noreferrer"``; other schemes lose their ``href``;
 * images only as ``data:image/(png|jpeg|gif|webp)`` URLs; any other image
   (remote, ``file:``, relative) is removed entirely, so nothing is fetched.
+  A picture larger than `goalbook.render.images` allows (pixels or bytes,
+  read from its header) is replaced by a visible note saying why.
 
 Scripts, styles, iframes, objects, forms, event handlers and comments are
 removed (script and style with their content).
@@ -15,6 +17,7 @@ removed (script and style with their content).
 from __future__ import annotations
 
 import functools
+import html as html_module
 import re
 from xml.etree.ElementTree import Element
 
@@ -23,6 +26,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+from goalbook.render.images import data_image_problem
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
@@ -42,6 +47,9 @@ URL_SCHEMES = {"http", "https", "mailto", "data"}
 DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$", re.I)
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 IMG_WITHOUT_SRC = re.compile(r"""<img\b(?:[^>"'s]|s(?!rc=)|"[^"]*"|'[^']*')*>""")
+IMG_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
+IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+IMG_ALT = re.compile(r'\salt="([^"]*)"')
 A_TAG = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 EMPTY_P = re.compile(r"<p>\s*</p>")
 DEFAULT_HEADING = 3          # a note's first heading becomes h3 (pages use h1 and h2)
@@ -94,9 +102,24 @@ _MD = _markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code", _Shi
 
 
 def sanitize(html: str) -> str:
-    """Clean HTML with goalbook's rules (also drops images that lost their source)."""
+    """Clean HTML with goalbook's rules (also drops images that lost their source, and
+    puts a note in place of a picture too large to show)."""
     cleaned = IMG_WITHOUT_SRC.sub("", _CLEANER.clean(html))
+    if "<img" in cleaned:
+        cleaned = IMG_TAG.sub(_picture_or_note, cleaned)
     return EMPTY_P.sub("", A_TAG.sub(_placeholder_link, cleaned))
+
+
+def _picture_or_note(match: re.Match) -> str:
+    """nh3 wrote the tag, so its attributes are double-quoted and escaped."""
+    src = IMG_SRC.search(match.group(0))
+    problem = data_image_problem(src.group(1)) if src else None
+    if problem is None:
+        return match.group(0)
+    alt = IMG_ALT.search(match.group(0))
+    alt_text = html_module.unescape(alt.group(1)).strip() if alt else ""   # text now, not an attribute
+    name = f" “{html_module.escape(alt_text)}”" if alt_text else ""
+    return f'<span class="gb-left-out">[picture{name} left out: {problem}]</span>'
 
 
 def _placeholder_link(match: re.Match) -> str:

@@ -8,12 +8,21 @@ in the response only as far as that script needs.
 from __future__ import annotations
 
 import html
+import mimetypes
+import os
 import re
 import socket
+import stat
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
+
+LISTEN_BACKLOG = 128      # connections the kernel queues before accept (socketserver's default is 5)
+MAX_PATH = 2048           # characters in a request's address; the site's own are far shorter
+IDLE_SECONDS = 30         # a connection that sends nothing for this long is closed
+_BAD_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
 
 RELOAD_JS = b"""(function () {
   var seen = null;
@@ -44,22 +53,43 @@ class SiteState:
             self.version += 1
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(BaseHTTPRequestHandler):
+    """GET and HEAD for the site folder, and nothing else.
+
+    Every request names a plain file inside the site by a clean path: a
+    request for another host name gets 403; an address with an encoded NUL or
+    other control character, a backslash, a `.` or `..` segment, bad
+    percent-encoding or more than `MAX_PATH` characters gets 400; folders
+    (no listings), dotfiles (the manifest, the marker) and anything reached
+    through a symbolic link get 404.
+    """
     state: SiteState
+    server_version = "goalbook"
+    sys_version = ""
+    timeout = IDLE_SECONDS
 
     def __init__(self, *args, state: SiteState, **kwargs):
         self.state = state
-        super().__init__(*args, directory=str(state.root), **kwargs)
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):  # noqa: A002 - the server stays quiet
         pass
 
     def do_GET(self):  # noqa: N802 - http.server's naming
+        self._answer(with_body=True)
+
+    def do_HEAD(self):  # noqa: N802
+        self._answer(with_body=False)
+
+    def _answer(self, with_body: bool):
+        self.with_body = with_body
         if not self._host_allowed():
             # A page elsewhere can point its own name at 127.0.0.1 (DNS rebinding);
             # only requests addressed to this machine by name or number are answered.
             return self.send_error(403, "goalbook serve answers only 127.0.0.1 and localhost")
-        path = self.path.split("?", 1)[0]
+        path = clean_path(self.path)
+        if path is None:
+            return self.send_error(400, "goalbook serve can't read that address")
         if path == "/__goalbook/version":
             return self._send(str(self.state.version).encode(), "text/plain")
         if path == "/__goalbook/reload.js":
@@ -72,32 +102,72 @@ class Handler(SimpleHTTPRequestHandler):
             self.state.make_report(path.endswith(".pdf"))
             if self.state.problems:
                 return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
-        if path.endswith("/"):
-            path += "index.html"
-        if path.endswith(".html"):
-            return self._send_html(path)
-        return super().do_GET()
+        if path.endswith(("/", ".html")) and self.state.problems:
+            return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
+        body = read_site_file(self.state.root, path)
+        if body is None:
+            return self.send_error(404, "No such page")
+        if path.endswith(("/", ".html")):
+            return self._send(with_reload(body), "text/html; charset=utf-8")
+        return self._send(body, mimetypes.guess_type(path)[0] or "application/octet-stream")
 
     def _host_allowed(self) -> bool:
         port = self.server.server_address[1]
         host = (self.headers.get("Host") or "").strip().lower()
         return host in {f"127.0.0.1:{port}", f"localhost:{port}", "127.0.0.1", "localhost"}
 
-    def _send_html(self, path: str):
-        if self.state.problems:
-            return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
-        file = (self.state.root / path.lstrip("/")).resolve()
-        if self.state.root.resolve() not in file.parents or not file.is_file():
-            return self.send_error(404, "No such page")
-        return self._send(with_reload(file.read_bytes()), "text/html; charset=utf-8")
-
     def _send(self, body: bytes, content_type: str):
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        self.wfile.write(body)
+        if self.with_body:
+            self.wfile.write(body)
+
+
+def clean_path(target: str) -> str | None:
+    """The decoded path of a request target, or None if it isn't a clean one."""
+    if len(target) > MAX_PATH or not target.startswith("/"):
+        return None
+    raw = target.split("?", 1)[0].split("#", 1)[0]
+    try:
+        path = unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if _BAD_CHARACTER.search(path):
+        return None
+    segments = path.split("/")[1:]
+    if any(s in (".", "..") for s in segments) or "" in segments[:-1]:
+        return None
+    return path
+
+
+def read_site_file(root: Path, path: str) -> bytes | None:
+    """The bytes of a plain file in the site, reached without any link; None otherwise."""
+    parts = path.split("/")[1:]
+    if parts[-1] == "":
+        parts[-1] = "index.html"
+    if any(part.startswith(".") for part in parts):
+        return None
+    current = root
+    for part in parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except (OSError, ValueError):
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+    if not stat.S_ISREG(info.st_mode):
+        return None                           # a folder: no listings
+    try:
+        fd = os.open(current, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with open(fd, "rb") as handle:
+        return handle.read()
 
 
 def with_reload(page: bytes) -> bytes:
@@ -123,9 +193,17 @@ pre{{white-space:pre-wrap;background:#f3f6f8;padding:.6rem;border-radius:6px}}</
 <ul>{items}</ul></main></body></html>""".encode()
 
 
+class GoalbookServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
+
+    def handle_error(self, request, client_address):
+        pass        # a request that went wrong (a browser gone mid-answer) is not the user's problem
+
+
 def bind(port: int) -> ThreadingHTTPServer:
     """A server on 127.0.0.1:port, or on a free port if that one is taken (port 0 = any)."""
-    server_class = type("GoalbookServer", (ThreadingHTTPServer,), {"daemon_threads": True})
+    server_class = GoalbookServer
     try:
         return server_class(("127.0.0.1", port), None)
     except OSError:
