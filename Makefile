@@ -10,6 +10,8 @@ GOALBOOK := $(VENV)/bin/goalbook
 DEMO_TODAY ?= 2026-11-22
 TOOLS  := .tools
 VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+# The editors' YAML language server, for the schema agreement tests.
+YAML_LS := $(TOOLS)/node_modules/.bin/yaml-language-server
 # The older PyYAML that goalbook's own YAML limits are also tested with.
 COMPAT_YAML := $(TOOLS)/pyyaml-6.0.3
 UV_VERSION := 0.13.9
@@ -53,6 +55,7 @@ system-deps:
 	  else echo "Please install these Debian packages: $$missing" >&2; exit 1; fi; \
 	fi
 	@test -f $(VNU) || npm install --silent --no-audit --no-fund --prefix $(TOOLS) vnu-jar
+	@test -x $(YAML_LS) || npm install --silent --no-audit --no-fund --prefix $(TOOLS) yaml-language-server@1.25.0
 
 demo: setup
 	$(GOALBOOK) check --today $(DEMO_TODAY)
