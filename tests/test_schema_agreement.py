@@ -21,10 +21,11 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import GOOD_GOAL, REPO, TODAY, require_tool, without_preload
 from goalbook.model.settings import parse_since
-from goalbook.project import check_project
+from goalbook.app.check import check_project
 from goalbook.schema.definitions import SINCE_PATTERN
 from goalbook.schema.fields import DATE_PATTERN
-from goalbook.schema.jsonschema import document, write_schema_files
+from goalbook.app.schema_files import write_schema_files
+from goalbook.render.jsonschema import document
 from yaml12 import load as load_yaml12
 
 FORMAT_CODES = {"GB001", "GB002", "GB003", "GB004", "GB007", "GB008"}
