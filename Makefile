@@ -10,6 +10,8 @@ GOALBOOK := $(VENV)/bin/goalbook
 DEMO_TODAY ?= 2026-11-22
 TOOLS  := .tools
 VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+# The editors' YAML language server, for the schema agreement tests.
+YAML_LS := $(TOOLS)/node_modules/.bin/yaml-language-server
 # The older PyYAML that goalbook's own YAML limits are also tested with.
 COMPAT_YAML := $(TOOLS)/pyyaml-6.0.3
 UV_VERSION := 0.13.9
@@ -18,7 +20,7 @@ LOCK_FLAGS := --generate-hashes --universal --python-version 3.10 --quiet
 # that a machine-wide pip.conf naming local mirrors that aren't there prints no warnings.
 PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip --disable-pip-version-check
 
-.PHONY: setup system-deps demo check test lint-imports bench lock clean
+.PHONY: setup system-deps demo check test lint-imports bench lock readme clean
 
 setup: $(VENV)/.installed
 
@@ -53,6 +55,7 @@ system-deps:
 	  else echo "Please install these Debian packages: $$missing" >&2; exit 1; fi; \
 	fi
 	@test -f $(VNU) || npm install --silent --no-audit --no-fund --prefix $(TOOLS) vnu-jar
+	@test -x $(YAML_LS) || npm install --silent --no-audit --no-fund --prefix $(TOOLS) yaml-language-server@1.25.0
 
 demo: setup
 	$(GOALBOOK) check --today $(DEMO_TODAY)
@@ -76,6 +79,10 @@ lock: setup
 	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test $(LOCK_FLAGS) -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test --extra bench $(LOCK_FLAGS) -o requirements-bench.lock
 	$(VENV)/bin/uv pip compile requirements-compat.in $(LOCK_FLAGS) -o requirements-compat.lock
+
+# The README's table of rule codes is generated from the rule catalogue.
+readme: setup
+	$(PY) -m goalbook.rules.catalogue README.md
 
 clean:
 	rm -rf output build dist *.egg-info .pytest_cache bench/.work

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, require_tool
 from conftest import files_in as snapshot
 from goalbook.cli import main
 from goalbook.app.check import check_project
@@ -95,7 +95,7 @@ def hook() -> dict:
 
 def test_pre_commit_hook_definition():
     h = hook()
-    assert h["id"] == "goalbook-check" and h["entry"] == "goalbook check"
+    assert h["id"] == "goalbook-check" and h["entry"] == "goalbook check --staged"
     assert h["language"] == "python" and h["pass_filenames"] is False
     files = re.compile(h["files"])
     for path in ("content/goals/a.yaml", "content/checkins/2026-11-22.md", "goalbook.yaml"):
@@ -105,13 +105,19 @@ def test_pre_commit_hook_definition():
 
 
 def test_pre_commit_entry_runs_in_a_book(tmp_path):
+    from gitrepo import Repo, git_env
+
+    require_tool("git", "for the hook's --staged")
     root = tmp_path / "b"
     init(root)
+    repo = Repo(root, git_env(tmp_path / "home"))
+    repo.git("add", "-A")
     entry = hook()["entry"].split()
-    ok = subprocess.run([str(GOALBOOK), *entry[1:], "--today", TODAY.isoformat()], cwd=root, capture_output=True)
+    ok = subprocess.run([str(GOALBOOK), *entry[1:], "--today", TODAY.isoformat()], cwd=root, capture_output=True,
+                        env=repo.env)
     assert ok.returncode == 0
-    (root / "content/goals/evening-walks.yaml").write_text("title: Walk\nstatus: finished\n")
-    bad = subprocess.run([str(GOALBOOK), *entry[1:]], cwd=root, capture_output=True, text=True)
+    repo.stage("content/goals/evening-walks.yaml", "title: Walk\nstatus: finished\n")
+    bad = subprocess.run([str(GOALBOOK), *entry[1:]], cwd=root, capture_output=True, text=True, env=repo.env)
     assert bad.returncode == 1 and "GB003" in bad.stdout
 
 

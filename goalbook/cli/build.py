@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import DATE, clock, fail, stdout_color, strict_option, today_option, use_color
+from goalbook.cli.options import DATE, clock, fail, here_paths, pass_project, stdout_color, strict_option, today_option, use_color
 
 
 @click.command()
@@ -16,7 +16,7 @@ from goalbook.cli.options import DATE, clock, fail, stdout_color, strict_option,
 @click.option("--since", help="Start of the report period: a date, 'last-session' or a span like 30d.")
 @click.option("--until", type=DATE, help="End of the report period (default: today).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output folder (default: output, or 'output:' in goalbook.yaml).")
-@click.pass_obj
+@pass_project
 def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: str | None,
           until: date | None, output: Path | None) -> None:
     """Check, then write the HTML site and the PDF report to the output folder."""
@@ -34,7 +34,7 @@ def build(project: Path, strict: bool, today: date | None, no_pdf: bool, since: 
     result = run_build(project, options)
     check = result.check
     if check.diagnostics:
-        click.echo(format_text(check.diagnostics, color=stdout_color()), color=use_color())
+        click.echo(format_text(here_paths(check.diagnostics, project), color=stdout_color()), color=use_color())
     click.echo(summary(check.errors, check.warnings, check.files), err=True)
     if not result.ok:
         click.echo("Nothing was written; the previous output is as it was.", err=True)

@@ -5,16 +5,18 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import DATE, clock, fail
+from goalbook.cli.options import DATE, clock, fail, pass_project, start_folder
 
 def complete_goals(ctx, param, incomplete: str):
-    """Shell completion: the goal ids of the project (-C or the current folder)."""
+    """Shell completion: the goal ids of the project found as the command would find it."""
     from click.shell_completion import CompletionItem
 
     from goalbook.load.discover import SUFFIXES, is_ignored
+    from goalbook.load.locate import find_project
 
-    folder = Path(ctx.find_root().params.get("project") or ".") / "content" / "goals"
-    if "=" in incomplete or not folder.is_dir():
+    root = find_project(start_folder(ctx))
+    folder = root / "content" / "goals" if root is not None else None
+    if "=" in incomplete or folder is None or not folder.is_dir():
         return []
     ids = sorted({p.stem for p in folder.iterdir() if p.suffix in SUFFIXES and not is_ignored(p.name)})
     return [CompletionItem(goal_id) for goal_id in ids if goal_id.startswith(incomplete)]
@@ -29,7 +31,7 @@ def complete_goals(ctx, param, incomplete: str):
 @click.option("--obstacle", help="What got in the way.")
 @click.option("--discuss", help="Something to bring up in the next session.")
 @click.option("--private", is_flag=True, help="Keep this check-in's words out of the report (values still count).")
-@click.pass_obj
+@pass_project
 def checkin(project: Path, items: tuple[str, ...], day: date | None, **texts) -> None:
     """Record a check-in as a new file in content/checkins/.
 

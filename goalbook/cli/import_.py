@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import clock, fail
+from goalbook.cli.options import clock, fail, pass_project, project_option
 
 FILE = click.Path(exists=True, path_type=Path)
 map_option = click.option("--map", "maps", multiple=True, metavar="NAME=GOAL",
@@ -14,6 +14,7 @@ dry_run_option = click.option("--dry-run", is_flag=True, help="Show what would b
 
 
 @click.group("import")
+@project_option
 def import_() -> None:
     """Turn another app's export into new goalbook files (existing files are never changed)."""
 
@@ -22,7 +23,7 @@ def import_() -> None:
 @click.argument("file", type=FILE)
 @map_option
 @dry_run_option
-@click.pass_obj
+@pass_project
 def loop(project: Path, file: Path, maps: tuple[str, ...], dry_run: bool) -> None:
     """Import a Loop Habit Tracker CSV export (the zip, or its unzipped folder).
 
@@ -41,7 +42,7 @@ def loop(project: Path, file: Path, maps: tuple[str, ...], dry_run: bool) -> Non
 @click.option("--mood", "moods", multiple=True, metavar="LABEL=N",
               help="The 0-10 number for a mood label (repeatable); defaults rad=9 good=7 meh=5 bad=3 awful=1.")
 @dry_run_option
-@click.pass_obj
+@pass_project
 def daylio(project: Path, file: Path, maps: tuple[str, ...], moods: tuple[str, ...], dry_run: bool) -> None:
     """Import a Daylio CSV export: a check-in per entry, with its mood and note.
 

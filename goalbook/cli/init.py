@@ -4,17 +4,17 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import clock, fail
+from goalbook.cli.options import clock, fail, project_option, start_folder
 
 
 @click.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.pass_obj
-def init(project: Path, directory: Path | None) -> None:
+@project_option
+def init(directory: Path | None) -> None:
     """Start a goalbook project with a short example goal and check-in."""
     from goalbook.app.init import AlreadyThere, init_project
 
-    root = directory if directory is not None else project
+    root = start_folder() / directory if directory is not None else start_folder()
     try:
         written = init_project(root, clock().local_today())
     except AlreadyThere as exc:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from goalbook import __version__
 from goalbook.cli import build, check, checkin, export, import_, init, new, schema, serve, share
-from goalbook.cli.options import say_error
+from goalbook.cli.options import project_option, say_error, start_folder
 from goalbook.errors import GoalbookError
 
 COMMANDS = [init.init, check.check, build.build, serve.serve, export.export, new.new, checkin.checkin,
@@ -28,13 +27,12 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-C", "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The project folder (default: the current folder).")
+@project_option
 @click.version_option(__version__, prog_name="goalbook")
 @click.pass_context
-def main(ctx: click.Context, project: Path) -> None:
+def main(ctx: click.Context) -> None:
     """Keep SMART therapy goals as plain text; check them and build a private site and PDF report."""
-    ctx.obj = project
+    ctx.obj = start_folder(ctx)      # for a command that takes the start folder as it is (@click.pass_obj)
 
 
 for _command in COMMANDS:

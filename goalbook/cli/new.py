@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import DATE, clock, fail
+from goalbook.cli.options import DATE, clock, fail, pass_project, project_option
 
 PER_CHOICES = ("day", "week", "month", "level")
 DEFAULT_WEEKS = 12
@@ -54,6 +54,7 @@ class DueDate(click.ParamType):
 
 
 @click.group()
+@project_option
 def new() -> None:
     """Create a new file from a template."""
 
@@ -72,7 +73,7 @@ def new() -> None:
 @click.option("--start", type=DATE, help="When you start (default: today).")
 @click.option("--due", type=DATE, help="When you aim to reach the target.")
 @click.option("--no-input", is_flag=True, help="Ask nothing; fields without an option are left empty.")
-@click.pass_obj
+@pass_project
 def goal(project: Path, title: str, goal_id: str | None, no_input: bool, min_, max_, **answers) -> None:
     """Create content/goals/<id>.yaml from TITLE, with every SMART field laid out.
 

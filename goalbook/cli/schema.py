@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from goalbook.cli.options import fail
+from goalbook.cli.options import fail, project_option, project_root
 
 KIND_CHOICES = ("goal", "checkin", "session", "settings")
 
@@ -14,8 +12,8 @@ KIND_CHOICES = ("goal", "checkin", "session", "settings")
               help="Print the schema of one kind of file only.")
 @click.option("--write", is_flag=True,
               help="Instead of printing, write the schema files to .goalbook/ in the project.")
-@click.pass_obj
-def schema(project: Path, kind: str | None, write: bool) -> None:
+@project_option
+def schema(kind: str | None, write: bool) -> None:
     """Print the JSON Schema of goalbook's files, for editors.
 
     Goal files made by 'goalbook new' and 'goalbook init' point to
@@ -33,7 +31,7 @@ def schema(project: Path, kind: str | None, write: bool) -> None:
         fail("--write writes every schema file; leave out --kind")
     from goalbook.app.check import require_project
 
-    root = require_project(project)
+    root = require_project(project_root())
     written = write_schema_files(root)
     for name in written:
         click.echo(f"  wrote {name}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import clock, fail, today_option
+from goalbook.cli.options import clock, fail, pass_project, today_option
 
 
 def _stop_on_sigterm(signum, frame):
@@ -25,7 +25,7 @@ class _EchoReporter:
 @click.option("--pdf", is_flag=True, help="Rebuild the PDF report on every change (slower); "
               "otherwise it is made when you open it.")
 @today_option
-@click.pass_obj
+@pass_project
 def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
     """Build into a temporary folder, serve it on 127.0.0.1 and rebuild when files change.
 

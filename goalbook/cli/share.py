@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from goalbook.cli.options import clock, fail, today_option
+from goalbook.cli.options import clock, fail, here_paths, pass_project, today_option
 
 PASSWORD_VARIABLE = "GOALBOOK_SHARE_PASSWORD"
 
@@ -17,7 +17,7 @@ PASSWORD_VARIABLE = "GOALBOOK_SHARE_PASSWORD"
 @click.option("--password", "protect", is_flag=True,
               help=f"Encrypt the PDF (AES-256) with a password: asked for, or read from {PASSWORD_VARIABLE}.")
 @today_option
-@click.pass_obj
+@pass_project
 def share(project: Path, partner: str, protect: bool, today: date | None) -> None:
     """Write what PARTNER may see: output/share/<partner>/index.html and <partner>.pdf.
 
@@ -44,7 +44,7 @@ def share(project: Path, partner: str, protect: bool, today: date | None) -> Non
         fail(exc.message, exc.hint, exc.exit_status)
     if not result.ok:
         errors = [d for d in result.check.diagnostics if d.severity == "error"]
-        click.echo(format_text(errors, color=False), err=True)
+        click.echo(format_text(here_paths(errors, project), color=False), err=True)
         click.echo(summary(result.check.errors, result.check.warnings, result.check.files), err=True)
         click.echo("Nothing was shared: these need a look first.", err=True)
         sys.exit(1)

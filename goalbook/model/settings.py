@@ -10,6 +10,7 @@ from datetime import date
 from goalbook.model.entities import Settings
 
 SPAN = re.compile(r"^([1-9][0-9]*)\s*([dwm])$")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")   # only this form, on every Python version
 
 
 def build_settings(doc, problems, rule_codes=()) -> Settings:
@@ -41,6 +42,8 @@ def parse_since(text: str) -> str | date | None:
     text = text.strip()
     if text == "last-session" or SPAN.match(text):
         return text
+    if not ISO_DAY.match(text):       # Python 3.11 would also read 20261001 and 2026-W40-1
+        return None
     try:
         return date.fromisoformat(text)
     except ValueError:

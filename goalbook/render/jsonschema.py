@@ -13,7 +13,7 @@ import json
 from goalbook.model.measures import QUESTIONNAIRES
 from goalbook.rules.registry import ALL_CODES
 from goalbook.schema.definitions import CHECKIN, GOAL, SESSION, SETTINGS
-from goalbook.schema.fields import or_null
+from goalbook.schema.fields import EMPTY_DEF, NULL_ONLY, or_null
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"   # an identifier; never fetched
 KINDS = ("goal", "checkin", "session", "settings")
@@ -58,13 +58,14 @@ def document(kind: str | None = None) -> dict:
     file, because goal files are the ones that point at it.
     """
     if kind is not None:
-        return {"$schema": DRAFT, **kind_body(kind)}
+        return {"$schema": DRAFT, **kind_body(kind), "$defs": {EMPTY_DEF: NULL_ONLY}}
     return {
         "$schema": DRAFT,
         "title": "goalbook files",
-        "description": "The top level describes a goal file; $defs has goal, checkin, session and settings.",
+        "description": "The top level describes a goal file; $defs has goal, checkin, session and settings "
+                       "(and 'empty', what an empty field may be).",
         "$ref": "#/$defs/goal",
-        "$defs": {name: kind_body(name) for name in KINDS},
+        "$defs": {**{name: kind_body(name) for name in KINDS}, EMPTY_DEF: NULL_ONLY},
     }
 
 

@@ -6,10 +6,13 @@ editors use can't drift from what `goalbook check` accepts.
 from __future__ import annotations
 
 from goalbook.schema.containers import AnyOf, ListOf, MapOf, Struct
-from goalbook.schema.fields import ID_PATTERN, MAX_TITLE_CHARS, Bool, Choice, Date, GoalRef, Number, Text, Value
+from goalbook.schema.fields import DAY_PATTERN, ID_PATTERN, MAX_TITLE_CHARS, Bool, Choice, Date, GoalRef, Number, Text, Value
 
 STATUS = ("active", "paused", "achieved", "dropped")
 SHAREABLE = ("wins", "why", "notes")
+# report.since, as goalbook.model.settings.parse_since reads it (surrounding spaces are trimmed)
+SPAN_PATTERN = r"[1-9][0-9]*\s*[dwm]"
+SINCE_PATTERN = rf"^\s*(?:last-session|{DAY_PATTERN}|{SPAN_PATTERN})\s*$"
 REVIEW = ("daily", "weekly", "fortnightly", "monthly")
 LEVEL = Number(integer=True, minimum=-2, maximum=2, doc="a Goal Attainment Scaling level, -2 to 2")
 
@@ -115,7 +118,9 @@ SETTINGS = Struct(doc="goalbook settings", unknown_code="GB008", fields={
         "weekly_minutes": Number(minimum=0, doc="minutes per week for all active goals (default 600)"),
     }),
     "report": Struct(doc="the report", unknown_code="GB008", fields={
-        "since": Text(doc="last-session (default), a date YYYY-MM-DD, or a span like 30d"),
+        "since": Text(doc="last-session (default), a date YYYY-MM-DD, or a span like 30d, 6w or 2m",
+                      pattern=SINCE_PATTERN,
+                      pattern_message="write last-session, a date like 2026-10-01, or a span like 30d, 6w or 2m"),
         "paper": Choice(("a4", "letter"), doc="paper size of the PDF (default a4)"),
     }),
     "rules": MapOf(key=Text(), value=Choice(("error", "warning", "off")),

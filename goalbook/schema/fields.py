@@ -12,6 +12,7 @@ from goalbook.diagnostics import Diagnostic
 import difflib
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,30 @@ MAX_TITLE_CHARS = 300           # a goal's title is one sentence
 class YesNo(float):
     """A value written as yes/no (1.0 or 0.0): GB010 tells it from a number."""
 _ID = re.compile(ID_PATTERN)
+
+# Exactly the days of the calendar, years 0001-9999, as a regular expression an
+# editor can run: 30 days hath September, April, June and November; February
+# has 28, and 29 in years divisible by 4 but not by 100, or by 400.
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+              r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              r"|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+DAY_PATTERN = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+DATE_PATTERN = rf"^{DAY_PATTERN}$"
+# What an editor says when a pattern doesn't match, instead of showing the pattern
+# (`patternErrorMessage`: a keyword VS Code's and yaml-language-server's checkers read).
+DATE_MESSAGE = "not a day in the calendar: write it YYYY-MM-DD, e.g. 2027-02-28"
+# The largest finite number: a bound in the schema keeps out .inf and 1e400.
+FINITE = sys.float_info.max
+# Null allowed, but not proposed: editors offer "null" as a value for
+# `{"type": "null"}` or `null` in an enum, and an empty field (`key:`) is
+# simply "not given". Only null is of none of these types. The schema has it
+# once, under $defs (see goalbook.schema.jsonschema).
+EMPTY_DEF = "empty"
+NULL_ONLY = {"description": "an empty field: the same as leaving it out",
+             "not": {"type": ["string", "number", "boolean", "object", "array"]}}
+EMPTY = {"$ref": f"#/$defs/{EMPTY_DEF}"}
 
 
 class Context:
@@ -89,6 +114,8 @@ class Text(Field):
     doc: str = ""
     required: bool = False
     hint: str = ""
+    pattern: str | None = None      # for the schema only: what a later check (e.g. GB008) accepts
+    pattern_message: str = ""
 
     limit: int = MAX_TEXT_CHARS
 
@@ -103,6 +130,9 @@ class Text(Field):
         return scalar.value
 
     def json_schema(self):
+        if self.pattern is not None:
+            schema = {"type": "string", "pattern": self.pattern, "description": self.doc}
+            return {**schema, "patternErrorMessage": self.pattern_message} if self.pattern_message else schema
         # any scalar is read as text (`why: 42` is the text "42"), so numbers and yes/no are text too
         return {"type": ["string", "number", "boolean"], "description": self.doc}
 
@@ -167,8 +197,9 @@ class Number(Field):
 
     def json_schema(self):
         schema = {"type": "integer" if self.integer else "number", "description": self.doc}
-        for key, value in (("minimum", self.minimum), ("maximum", self.maximum),
-                           ("exclusiveMinimum", self.above)):
+        minimum = self.minimum if self.minimum is not None or self.above is not None else -FINITE
+        maximum = self.maximum if self.maximum is not None else FINITE
+        for key, value in (("minimum", minimum), ("maximum", maximum), ("exclusiveMinimum", self.above)):
             if value is not None:
                 schema[key] = value
         return schema
@@ -216,13 +247,10 @@ def yes_no_schema() -> dict:
 
 
 def or_null(schema: dict) -> dict:
-    """Also allow null: an empty field (`key:`) counts as not given."""
-    kind = schema.get("type")
-    if kind is not None:
-        return {**schema, "type": (kind if isinstance(kind, list) else [kind]) + ["null"]}
-    if "enum" in schema:
-        return {**schema, "enum": schema["enum"] + [None]}
-    return {"anyOf": [schema, {"type": "null"}], "description": schema.get("description", "")}
+    """Also allow null: an empty field (`key:`) counts as not given. The
+    description stays outside, where an editor's hover finds it."""
+    inner = {key: value for key, value in schema.items() if key != "description"}
+    return {"anyOf": [inner, EMPTY], "description": schema.get("description", "")}
 
 
 @dataclass
@@ -263,8 +291,8 @@ class Date(Field):
                               "check the day and the month")
 
     def json_schema(self):
-        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
-                "description": self.doc}
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN, "description": self.doc,
+                "patternErrorMessage": DATE_MESSAGE}
 
 
 @dataclass
@@ -290,8 +318,8 @@ class Value(Field):
                           "write the count or rating as digits, e.g. 3, or yes/no for a habit")
 
     def json_schema(self):
-        return {"anyOf": [{"type": "number"}, {"type": "boolean"}, yes_no_schema()],
-                "description": self.doc}
+        return {"anyOf": [{"type": "number", "minimum": -FINITE, "maximum": FINITE}, {"type": "boolean"},
+                          yes_no_schema()], "description": self.doc}
 
 
 @dataclass

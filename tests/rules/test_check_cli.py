@@ -68,7 +68,7 @@ def test_not_a_project_exits_2(tmp_path):
     (tmp_path / "notes").mkdir()
     result = run_check(tmp_path / "notes")
     assert result.exit_code == 2
-    assert "doesn't look like a goalbook project" in result.stderr
+    assert "isn't in a goalbook project" in result.stderr
     assert "goalbook init" in result.stderr
     assert result.stdout == ""
 

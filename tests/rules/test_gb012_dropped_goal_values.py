@@ -23,3 +23,15 @@ def test_an_active_goal_is_quiet(book):
     book.write("content/goals/walks.yaml", CLEAN_GOAL)
     book.write("content/checkins/a.yaml", "date: 2026-11-20\nprogress: {walks: 1}\n")
     assert "GB012" not in codes(book)
+
+
+def test_values_from_before_it_was_set_aside_are_its_history(book):
+    book.write("content/goals/old.yaml", DROPPED)
+    book.write("content/checkins/sep.yaml", "- {date: 2026-09-20, goal: old, value: 1}\n")
+    assert "GB012" not in codes(book)
+
+
+def test_values_before_the_revision_that_set_it_aside_are_quiet(book):
+    book.write("content/goals/old.yaml", DROPPED + "revisions:\n  - {date: 2026-11-21, change: dropped, why: not now}\n")
+    book.write("content/checkins/a.yaml", "- {date: 2026-11-20, goal: old, value: 1}\n")
+    assert "GB012" not in codes(book)
