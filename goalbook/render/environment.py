@@ -15,14 +15,13 @@
 """
 from __future__ import annotations
 
-import os
-
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 
 from goalbook import vocabulary as vocab
+from goalbook.load.user_cache import cache_folder
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
 
@@ -48,14 +47,8 @@ class BuiltinLoader(jinja2.BaseLoader):
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (keyed by each template's source checksum),
     in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
-    base = os.environ.get("GOALBOOK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "goalbook")
-    folder = Path(base) / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    folder = cache_folder("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 def make_environment(project_root: Path | None = None) -> jinja2.Environment:

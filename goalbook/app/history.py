@@ -1,0 +1,181 @@
+"""The goal history a build shows: read from git once per HEAD, then from the cache.
+
+`read_history(root, goal_files)` returns a `goalbook.model.history.GitHistory`,
+or None when there is nothing to show: not a git repository, no commit yet,
+a shallow clone, or git missing or failing. It never raises for git and
+never prints.
+
+The cache lives in goalbook's cache folder (`goalbook.load.user_cache`), never
+in the project; two files per project:
+
+* `<project>.json`: the history, keyed by `load.git.state_key` (HEAD's commit,
+  read from `.git` without starting git, and the shallow marker). While the
+  key is the same, a build starts no git process at all.
+* `<project>-log.json`: the commits read last time, and what each old version
+  of a goal file says (by blob id, which never changes). After new commits on
+  top of those, only the new commits and the new versions are read from git.
+
+Uncommitted edits are found without git too: each goal file's blob id is
+computed from the file and compared with HEAD's (kept in the cache), so the
+working tree is never part of the key.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+from goalbook import __version__
+from goalbook.load import git
+from goalbook.load.user_cache import cache_folder
+from goalbook.model.history import (GitHistory, VersionReader, history_from_json, history_from_log,
+                                    history_to_json, values_from_json, values_to_json, version_key)
+from goalbook.publish.atomic import write_atomic
+
+FORMAT = 1                                  # of the cache files; a new one ignores older files
+
+
+def history_key(root: Path) -> str:
+    """The git state a build's history depends on ("" outside git); starts no process."""
+    repo = git.find_repository(root)
+    return (git.state_key(repo) or "") if repo is not None else ""
+
+
+def read_history(root: Path, goal_files: dict[str, str]) -> GitHistory | None:
+    """The history of the goals (`goal_files`: goal id -> path relative to `root`, as
+    loaded now), with the goals whose file has edits not committed yet."""
+    repo = git.find_repository(root)
+    key = git.state_key(repo) if repo is not None else None
+    if key is None:
+        return None
+    store = _Store(repo.root)
+    cached = store.read(store.main)
+    if cached is not None and cached.get("key") == key:
+        history = _history_or_none(cached.get("history"))
+    else:
+        found = _from_git(repo, store)
+        if found is None:
+            return None                     # git failed: try again next time, nothing kept
+        history = found[0]
+        store.write(store.main, {"key": key, "history": history_to_json(history) if history else None})
+    if history is None:
+        return None
+    history.uncommitted = frozenset(_uncommitted(repo.root, history.head_blobs, goal_files))
+    return history
+
+
+def _history_or_none(data) -> GitHistory | None:
+    try:
+        return history_from_json(data) if data is not None else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _from_git(repo: git.Repository, store: "_Store") -> tuple[GitHistory | None] | None:
+    """(history,) from git, (None,) for a shallow clone, None if git failed."""
+    about = git.describe(repo)
+    if about is None:
+        return None
+    if about.shallow:
+        return (None,)                      # its oldest commits aren't there: show nothing
+    head = git.head_commit(repo)
+    entries, values = _log(repo, store, about.prefix, head)
+    tree = git.read_tree(repo, about.prefix)
+    if entries is None or tree is None:
+        return None
+    wanted: dict[str, tuple[str, str]] = {}          # version key -> (blob, path)
+    for entry in entries:
+        for change in entry.files:
+            for oid, path in ((change.old_blob, change.old_path or change.path), (change.new_blob, change.path)):
+                if oid:
+                    wanted.setdefault(version_key(oid, path), (oid, path))
+    values = {k: v for k, v in values.items() if k in wanted}
+    missing = [k for k in wanted if k not in values]
+    blobs = git.read_blobs(repo, sorted({wanted[k][0] for k in missing}))
+    if blobs is None:
+        return None
+    reader = VersionReader()
+    for k in missing:
+        oid, path = wanted[k]
+        values[k] = reader.values(blobs[oid], path) if oid in blobs else None
+    store.write(store.log, {"head": head, "prefix": about.prefix, "entries": [_entry_to_json(e) for e in entries],
+                            "values": {oid: values_to_json(v) for oid, v in values.items()}})
+    return (history_from_log(entries, values, tree),)
+
+
+def _log(repo, store, prefix: str, head: str | None):
+    """(log entries, known values by blob): the commits since the last read on top of
+    those read then, when HEAD has only moved forward; else the whole log."""
+    previous = store.read(store.log)
+    try:
+        known = [_entry_from_json(e) for e in previous["entries"]]
+        values = {oid: values_from_json(v) for oid, v in previous["values"].items()}
+        last, same_prefix = previous["head"], previous["prefix"] == prefix
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return git.read_log(repo, prefix), {}
+    if not same_prefix:
+        return git.read_log(repo, prefix), values
+    if last == head:
+        return known, values
+    if last and head and git.is_ancestor(repo, last, head):
+        newer = git.read_log(repo, prefix, since_commit=last)
+        return (newer + known if newer is not None else None), values
+    return git.read_log(repo, prefix), values
+
+
+def _entry_to_json(entry: git.LogEntry) -> list:
+    return [entry.commit, entry.day.isoformat(),
+            [[f.status, f.path, f.old_path, f.old_blob, f.new_blob] for f in entry.files]]
+
+
+def _entry_from_json(data) -> git.LogEntry:
+    commit, day, files = data
+    return git.LogEntry(commit, date.fromisoformat(day), tuple(git.FileChange(*f) for f in files))
+
+
+def _uncommitted(root: Path, head_blobs: dict[str, str], goal_files: dict[str, str]) -> list[str]:
+    out = []
+    for goal_id, path in goal_files.items():
+        head = head_blobs.get(path)
+        if head is None:
+            continue                        # not in HEAD: new, or git doesn't track it
+        try:
+            data = (root / path).read_bytes()
+        except OSError:
+            continue
+        if head not in (git.blob_id(data, head), git.blob_id(data.replace(b"\r\n", b"\n"), head)):
+            out.append(goal_id)
+    return out
+
+
+class _Store:
+    """The project's two cache files; any problem reading or writing them is a cache miss."""
+
+    def __init__(self, project: Path):
+        folder = cache_folder("git-history")
+        name = hashlib.sha256(str(project).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        self.main = folder / f"{name}.json" if folder else None
+        self.log = folder / f"{name}-log.json" if folder else None
+
+    @staticmethod
+    def read(path: Path | None) -> dict | None:
+        if path is None:
+            return None
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("goalbook") != __version__:
+            return None
+        return data
+
+    @staticmethod
+    def write(path: Path | None, data: dict) -> None:
+        if path is None:
+            return
+        try:
+            write_atomic(path, json.dumps({"format": FORMAT, "goalbook": __version__, **data},
+                                          separators=(",", ":")))
+        except (OSError, TypeError, ValueError):
+            pass
