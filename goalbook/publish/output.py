@@ -4,6 +4,10 @@ a finished staging folder in one step.
 goalbook only ever deletes what it wrote: the output folder carries a marker
 file and a manifest of the files of the last build. Anything else found in
 the output folder (a file the user put there) is carried over untouched.
+
+Every output folder also gets a `.gitignore` of `*`, listed in the manifest
+like the pages, so that a folder named anything (`output: site`) can't be
+committed by accident. A `.gitignore` the user put there is theirs and kept.
 """
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ from goalbook.publish.swap import exchange
 MARKER = ".goalbook-output"
 MANIFEST = ".goalbook-manifest.json"
 MARKER_TEXT = "This folder is written by goalbook build. It is safe to delete; goalbook rebuilds it.\n"
+GITIGNORE = ".gitignore"
+GITIGNORE_TEXT = b"# Written by goalbook: everything here is generated, and stays out of git.\n*\n"
 STAGING_PREFIX = ".goalbook-staging-"
 OLD_PREFIX = ".goalbook-old-"
 
@@ -97,9 +103,10 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) ->
     shutil.rmtree(staging, ignore_errors=True)
     try:
         previous = read_manifest(output)
-        _write_tree(staging, files)
+        ours = _with_gitignore(files, output, previous)
+        _write_tree(staging, ours)
         _carry_over_foreign_files(output, staging, previous)
-        manifest = _manifest(files, extra)
+        manifest = _manifest(ours, extra)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _fsync_tree(staging)
@@ -107,24 +114,32 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) ->
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     old_hashes = previous.get("files", {})
-    changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest]
+    changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest and name in files]
     return Published(output, sorted(files), sorted(changed))
 
 
 def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
     """serve's private temporary site: write only the files that changed (each one
     atomically) and remove the ones the last build wrote that are gone now."""
-    previous = read_manifest(output).get("files", {})
-    manifest = _manifest(files, extra)
+    previous_manifest = read_manifest(output)
+    previous = previous_manifest.get("files", {})
+    ours = _with_gitignore(files, output, previous_manifest)
+    manifest = _manifest(ours, extra)
     changed = [name for name, digest in manifest["files"].items() if previous.get(name) != digest]
     for name in changed:
-        write_atomic(output / name, files[name])
-    for name in set(previous) - set(files):
+        write_atomic(output / name, ours[name])
+    for name in set(previous) - set(ours):
         (output / name).unlink(missing_ok=True)
     write_atomic(output / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
     if not (output / MARKER).is_file():
         write_atomic(output / MARKER, MARKER_TEXT)
-    return Published(output, sorted(files), sorted(changed))
+    return Published(output, sorted(files), sorted(name for name in changed if name in files))
+
+
+def _with_gitignore(files: dict[str, bytes], output: Path, previous: dict) -> dict[str, bytes]:
+    """`files` and the output's own `.gitignore`, unless the user keeps one there."""
+    users_own = (output / GITIGNORE).exists() and GITIGNORE not in previous.get("files", {})
+    return files if GITIGNORE in files or users_own else {**files, GITIGNORE: GITIGNORE_TEXT}
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
