@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
 from goalbook import __version__
 from goalbook.load import git
+from goalbook.load.git_log import FileChange, LogEntry, read_log_and_versions
 from goalbook.load.user_cache import cache_folder
 from goalbook.model.history import (GitHistory, VersionReader, history_from_json, history_from_log,
                                     history_to_json, values_from_json, values_to_json, version_key)
-from goalbook.publish.atomic import write_atomic
 
 FORMAT = 1                                  # of the cache files; a new one ignores older files
 
@@ -80,58 +82,56 @@ def _from_git(repo: git.Repository, store: "_Store") -> tuple[GitHistory | None]
     if about.shallow:
         return (None,)                      # its oldest commits aren't there: show nothing
     head = git.head_commit(repo)
-    entries, values = _log(repo, store, about.prefix, head)
+    known, values, since = _previous(repo, store, about.prefix, head)
+    if since is None or since != head:
+        got = read_log_and_versions(repo, lambda blob, path: version_key(blob, path) not in values,
+                                    since_commit=since, prefix=about.prefix)
+        if got is None:
+            return None
+        newer, blobs = got
+        reader = VersionReader()
+        for change in (c for entry in newer for c in entry.files):
+            for blob, path in ((change.old_blob, change.old_path or change.path), (change.new_blob, change.path)):
+                if blob and version_key(blob, path) not in values:
+                    values[version_key(blob, path)] = reader.values(blobs[blob], path) if blob in blobs else None
+        known = newer + known
     tree = git.read_tree(repo, about.prefix)
-    if entries is None or tree is None:
+    if tree is None:
         return None
-    wanted: dict[str, tuple[str, str]] = {}          # version key -> (blob, path)
-    for entry in entries:
-        for change in entry.files:
-            for oid, path in ((change.old_blob, change.old_path or change.path), (change.new_blob, change.path)):
-                if oid:
-                    wanted.setdefault(version_key(oid, path), (oid, path))
-    values = {k: v for k, v in values.items() if k in wanted}
-    missing = [k for k in wanted if k not in values]
-    blobs = git.read_blobs(repo, sorted({wanted[k][0] for k in missing}))
-    if blobs is None:
-        return None
-    reader = VersionReader()
-    for k in missing:
-        oid, path = wanted[k]
-        values[k] = reader.values(blobs[oid], path) if oid in blobs else None
-    store.write(store.log, {"head": head, "prefix": about.prefix, "entries": [_entry_to_json(e) for e in entries],
-                            "values": {oid: values_to_json(v) for oid, v in values.items()}})
-    return (history_from_log(entries, values, tree),)
+    keys = {version_key(blob, path) for entry in known for c in entry.files
+            for blob, path in ((c.old_blob, c.old_path or c.path), (c.new_blob, c.path)) if blob}
+    values = {k: v for k, v in values.items() if k in keys}     # the cache keeps only what the log names
+    store.write(store.log, {"head": head, "prefix": about.prefix, "entries": [_entry_to_json(e) for e in known],
+                            "values": {k: values_to_json(v) for k, v in values.items()}})
+    return (history_from_log(known, values, tree),)
 
 
-def _log(repo, store, prefix: str, head: str | None):
-    """(log entries, known values by blob): the commits since the last read on top of
-    those read then, when HEAD has only moved forward; else the whole log."""
+def _previous(repo, store, prefix: str, head: str | None):
+    """(commits read before, known values by version, the commit to read on from):
+    the commit is HEAD's when nothing is new, the last one read when HEAD only moved
+    forward from it, else None (read the whole log, with no commits known)."""
     previous = store.read(store.log)
     try:
+        values = {k: values_from_json(v) for k, v in previous["values"].items()}
         known = [_entry_from_json(e) for e in previous["entries"]]
-        values = {oid: values_from_json(v) for oid, v in previous["values"].items()}
         last, same_prefix = previous["head"], previous["prefix"] == prefix
     except (KeyError, TypeError, ValueError, AttributeError):
-        return git.read_log(repo, prefix), {}
-    if not same_prefix:
-        return git.read_log(repo, prefix), values
-    if last == head:
-        return known, values
-    if last and head and git.is_ancestor(repo, last, head):
-        newer = git.read_log(repo, prefix, since_commit=last)
-        return (newer + known if newer is not None else None), values
-    return git.read_log(repo, prefix), values
+        return [], {}, None
+    if not same_prefix or not last or not head:
+        return [], values, None
+    if last == head or git.is_ancestor(repo, last, head):
+        return known, values, last
+    return [], values, None
 
 
-def _entry_to_json(entry: git.LogEntry) -> list:
+def _entry_to_json(entry: LogEntry) -> list:
     return [entry.commit, entry.day.isoformat(),
             [[f.status, f.path, f.old_path, f.old_blob, f.new_blob] for f in entry.files]]
 
 
-def _entry_from_json(data) -> git.LogEntry:
+def _entry_from_json(data) -> LogEntry:
     commit, day, files = data
-    return git.LogEntry(commit, date.fromisoformat(day), tuple(git.FileChange(*f) for f in files))
+    return LogEntry(commit, date.fromisoformat(day), tuple(FileChange(*f) for f in files))
 
 
 def _uncommitted(root: Path, head_blobs: dict[str, str], goal_files: dict[str, str]) -> list[str]:
@@ -175,7 +175,14 @@ class _Store:
         if path is None:
             return
         try:
-            write_atomic(path, json.dumps({"format": FORMAT, "goalbook": __version__, **data},
-                                          separators=(",", ":")))
+            text = json.dumps({"format": FORMAT, "goalbook": __version__, **data}, separators=(",", ":"))
+            # Whole or not at all, but not flushed to disk: a cache lost in a crash is only a miss.
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)   # private to the user
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
         except (OSError, TypeError, ValueError):
-            pass
+            try:
+                os.unlink(tmp)
+            except (OSError, NameError):
+                pass

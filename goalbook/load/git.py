@@ -3,11 +3,9 @@
 * `find_repository(root)` and `state_key(repo)` read `.git` directly (HEAD,
   the ref it names, `packed-refs`, the `shallow` marker) and start no process,
   so an unchanged repository costs no git call.
-* On a change, `describe`, `read_log`, `read_tree` and `read_blobs` run one
-  git process each: `rev-parse`, one `log -z --raw -M` pass over the goals
-  folder (or only over the commits since the last one read, after
-  `is_ancestor` said so), `ls-tree` of HEAD, and one `cat-file --batch` for
-  every old version not read before.
+* On a change, `describe`, `is_ancestor` and `read_tree` run one git process
+  each (`rev-parse`, `merge-base`, `ls-tree` of HEAD); `goalbook.load.git_log`
+  reads the log and the old versions.
 
 git runs as `git -C root …` with a timeout, with the caller's `GIT_*`
 variables removed (a pre-commit hook's GIT_INDEX_FILE must not steer it) and
@@ -20,11 +18,10 @@ import hashlib
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
-TIMEOUT_S = 20
+TIMEOUT_S = 20                      # seconds; a build never waits longer for git
 GOALS_FOLDER = "content/goals"
 _OID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 # Settings a repository's own config could otherwise change in what we read or run.
@@ -37,23 +34,6 @@ class Repository:
     root: Path              # the goalbook project (inside the work tree)
     git_dir: Path           # .git, or a worktree's own folder
     common_dir: Path        # where refs and objects live (differs for `git worktree`)
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """One goal file in one commit (`git log --raw`)."""
-    status: str             # A, M, D, R, T or C
-    path: str               # relative to the project
-    old_path: str | None    # for R and C
-    old_blob: str | None    # None for A
-    new_blob: str | None    # None for D
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    commit: str             # full hash
-    day: date               # author date, in the author's own time zone
-    files: tuple[FileChange, ...] = field(default_factory=tuple)
 
 
 # --- no process: the state of the repository ---------------------------------------
@@ -151,7 +131,12 @@ def blob_id(data: bytes, like: str) -> str:
 
 # --- one process each ----------------------------------------------------------------
 
-def _environment() -> dict[str, str]:
+def git_command(root: Path, args: list[str]) -> list[str]:
+    return ["git", "-C", str(root), *_CONFIG, *args]
+
+
+def git_environment() -> dict[str, str]:
+    """The caller's environment without its `GIT_*` variables, optional locks off."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
     return env
@@ -160,9 +145,9 @@ def _environment() -> dict[str, str]:
 def run_git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
     """git's standard output, or None if git is missing, fails or takes too long."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *_CONFIG, *args], input=stdin,
+        done = subprocess.run(git_command(root, args), input=stdin,
                               stdin=None if stdin is not None else subprocess.DEVNULL,
-                              capture_output=True, env=_environment(), timeout=TIMEOUT_S, check=False)
+                              capture_output=True, env=git_environment(), timeout=TIMEOUT_S, check=False)
     except (OSError, subprocess.SubprocessError, ValueError):
         return None
     return done.stdout if done.returncode == 0 else None
@@ -184,59 +169,13 @@ def describe(repo: Repository) -> Description | None:
     return Description(lines[0] == "true", lines[1])
 
 
-def read_log(repo: Repository, prefix: str, since_commit: str | None = None,
-             folder: str = GOALS_FOLDER) -> list[LogEntry] | None:
-    """Every commit that touched `folder`, newest first (children before parents),
-    with renames followed (`-M`); only those after `since_commit` if given.
-    Paths come back relative to the project."""
-    revisions = f"{since_commit}..HEAD" if since_commit else "HEAD"
-    out = run_git(repo.root, ["log", "-z", "--raw", "--no-abbrev", "-M", "--date-order", "--no-color",
-                              "--no-ext-diff", "--format=%x01%H %aI", revisions, "--", folder])
-    if out is None:
-        return None
-    try:
-        return parse_log(out, prefix)
-    except (ValueError, IndexError):
-        return None
-
-
-def parse_log(out: bytes, prefix: str = "") -> list[LogEntry]:
-    """`git log -z --raw --no-abbrev --format=%x01%H %aI` as LogEntry objects."""
-    tokens = out.split(b"\0")
-    entries: list[LogEntry] = []
-    files: list[FileChange] = []
-    commit, day = None, None
-    i = 0
-    while i < len(tokens):
-        token = tokens[i].lstrip(b"\n")
-        i += 1
-        if token.startswith(b"\x01"):
-            if commit is not None:
-                entries.append(LogEntry(commit, day, tuple(files)))
-            head, _, when = token[1:].decode("ascii").partition(" ")
-            commit, day, files = head, date.fromisoformat(when[:10]), []
-        elif token.startswith(b":"):
-            _, _, old, new, status = token[1:].decode("ascii").split(" ")
-            paths = [_relative(tokens[i], prefix)]
-            i += 1
-            if status[0] in "RC":
-                paths.append(_relative(tokens[i], prefix))
-                i += 1
-            files.append(FileChange(status[0], paths[-1], paths[0] if len(paths) == 2 else None,
-                                    None if set(old) == {"0"} else old, None if set(new) == {"0"} else new))
-        elif token:
-            raise ValueError(f"unexpected git log output: {token[:40]!r}")
-    if commit is not None:
-        entries.append(LogEntry(commit, day, tuple(files)))
-    return entries
-
-
 def is_ancestor(repo: Repository, older: str, newer: str) -> bool:
     """Whether commit `older` is in `newer`'s history (False too if git can't say)."""
     return run_git(repo.root, ["merge-base", "--is-ancestor", older, newer]) is not None
 
 
-def _relative(raw: bytes, prefix: str) -> str:
+def relative(raw: bytes, prefix: str) -> str:
+    """A path git gave (relative to the work tree's top) relative to the project."""
     path = raw.decode("utf-8", "surrogateescape")
     return path[len(prefix):] if prefix and path.startswith(prefix) else path
 
@@ -251,27 +190,5 @@ def read_tree(repo: Repository, prefix: str, folder: str = GOALS_FOLDER) -> dict
         meta, tab, path = record.partition(b"\t")
         parts = meta.split(b" ")
         if tab and len(parts) == 3 and parts[1] == b"blob":
-            tree[_relative(path, prefix)] = parts[2].decode("ascii")
+            tree[relative(path, prefix)] = parts[2].decode("ascii")
     return tree
-
-
-def read_blobs(repo: Repository, oids: list[str]) -> dict[str, bytes] | None:
-    """The content of each blob, from one `git cat-file --batch` process."""
-    if not oids:
-        return {}
-    out = run_git(repo.root, ["cat-file", "--batch"], stdin="".join(f"{o}\n" for o in oids).encode("ascii"))
-    if out is None:
-        return None
-    blobs: dict[str, bytes] = {}
-    pos = 0
-    while pos < len(out):
-        end = out.index(b"\n", pos)
-        header = out[pos:end].decode("ascii", "replace").split(" ")
-        pos = end + 1
-        if len(header) == 3 and header[1] == "blob":
-            size = int(header[2])
-            blobs[header[0]] = out[pos:pos + size]
-            pos += size + 1
-        elif len(header) == 3:           # not a blob (can't happen for ids from --raw): skip it
-            pos += int(header[2]) + 1
-    return blobs

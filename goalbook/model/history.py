@@ -1,6 +1,6 @@
 """A goal's history from git: changes to its key fields that `revisions:` doesn't record.
 
-Pure: it works on the commits and old file versions `goalbook.load.git` read.
+Pure: it works on the commits and old file versions `goalbook.load.git_log` read.
 
 * **Which fields.** `title`, `due`, `measure.baseline` and `measure.target`,
   read from each old version with goalbook's own loader and schema, so a
@@ -23,6 +23,7 @@ Pure: it works on the commits and old file versions `goalbook.load.git` read.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -184,7 +185,7 @@ def version_key(blob: str, path: str) -> str:
 
 
 def history_from_log(entries, values: dict[str, dict | None], head_blobs: dict[str, str] | None = None) -> GitHistory:
-    """The changes and file touches in `entries` (`load.git.LogEntry`, newest first);
+    """The changes and file touches in `entries` (`load.git_log.LogEntry`, newest first);
     `values` holds `VersionReader.values` of every version they name, by `version_key`."""
     attributed = _attribute(entries)
     touches = [FileTouch(goal, change.path, entry.day, entry.commit[:7], _STATUS.get(change.status, "changed"),
@@ -207,7 +208,7 @@ def _attribute(entries) -> list[tuple[object, object, str]]:
     owner: dict[str, str] = {}              # path -> goal id, as of the commit being looked at
 
     def goal_of(path: str) -> str:
-        return owner[path] if path in owner else PurePosixPath(path).stem
+        return owner[path] if path in owner else _stem(path)
 
     out = []
     for entry in entries:
@@ -222,6 +223,11 @@ def _attribute(entries) -> list[tuple[object, object, str]]:
                 owner[change.old_path] = goal
         out += [(entry, change, goal) for change, goal in now if goal != DEAD and change.status != "D"]
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(path: str) -> str:
+    return PurePosixPath(path).stem
 
 
 def _field_changes(goal: str, versions, values) -> list[FieldChange]:
