@@ -305,6 +305,30 @@ def test_uncommitted_edits_are_not_history_but_are_listed(repo):
     assert "Target 3 → 4" in page and "Target 4 → 6" not in page
 
 
+def test_a_git_that_hangs_is_stopped_with_what_it_started(repo, tmp_path, monkeypatch):
+    """git's log hangs (and has started a child that holds its output open): after the
+    timeout both are killed and the history is quietly left out."""
+    import threading
+
+    import goalbook.load.git
+
+    repo.commit("2026-10-01", {"content/goals/walks.yaml": goal(target=3)})
+    repo.commit("2026-11-03", {"content/goals/walks.yaml": goal(target=4)})
+    folder = tmp_path / "hanging-bin"
+    folder.mkdir()
+    (folder / "git").write_text(f'#!/bin/sh\ncase " $* " in *" log "*) sleep 40; exit 0;; esac\nexec "{GIT}" "$@"\n')
+    (folder / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(goalbook.load.git, "TIMEOUT_S", 1)
+    found = []
+    reader = threading.Thread(target=lambda: found.append(repo.history()), daemon=True)
+    reader.start()
+    reader.join(30)                 # not a speed test: only killing the child as well ends it before 40 s
+    assert found == [None]
+    monkeypatch.setenv("PATH", os.environ["PATH"].split(os.pathsep, 1)[1])
+    assert len(repo.history().changes) == 1
+
+
 def test_the_callers_git_variables_do_not_steer_it(repo):
     """A pre-commit hook runs with GIT_DIR and GIT_INDEX_FILE set."""
     repo.commit("2026-10-01", {"content/goals/walks.yaml": goal(target=3)})

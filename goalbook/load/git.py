@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +132,22 @@ def blob_id(data: bytes, like: str) -> str:
 
 # --- one process each ----------------------------------------------------------------
 
-def git_command(root: Path, args: list[str]) -> list[str]:
-    return ["git", "-C", str(root), *_CONFIG, *args]
+def start_git(root: Path, args: list[str], stdin=subprocess.DEVNULL) -> subprocess.Popen:
+    """A git process with its output on pipes, in a process group of its own (see `stop`).
+    OSError or ValueError if it can't start (no git on PATH)."""
+    return subprocess.Popen(["git", "-C", str(root), *_CONFIG, *args], stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=git_environment(), start_new_session=os.name == "posix")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Kill a git process and whatever it started (which could hold its pipes open)."""
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except OSError:
+        pass
 
 
 def git_environment() -> dict[str, str]:
@@ -142,15 +157,19 @@ def git_environment() -> dict[str, str]:
     return env
 
 
-def run_git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
-    """git's standard output, or None if git is missing, fails or takes too long."""
+def run_git(root: Path, args: list[str]) -> bytes | None:
+    """git's standard output, or None if git is missing, fails or takes longer than TIMEOUT_S."""
     try:
-        done = subprocess.run(git_command(root, args), input=stdin,
-                              stdin=None if stdin is not None else subprocess.DEVNULL,
-                              capture_output=True, env=git_environment(), timeout=TIMEOUT_S, check=False)
-    except (OSError, subprocess.SubprocessError, ValueError):
+        process = start_git(root, args)
+    except (OSError, ValueError):
         return None
-    return done.stdout if done.returncode == 0 else None
+    try:
+        out, _ = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        stop(process)
+        process.communicate()
+        return None
+    return out if process.returncode == 0 else None
 
 
 @dataclass(frozen=True)

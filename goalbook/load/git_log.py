@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from goalbook.load.git import GOALS_FOLDER, TIMEOUT_S, Repository, git_command, git_environment, relative
+from goalbook.load import git
+from goalbook.load.git import GOALS_FOLDER, Repository, relative
 
 _NO_BLOB = frozenset("0")
 
@@ -129,20 +130,18 @@ def read_log_and_versions(repo: Repository, need: Callable[[str, str], bool], si
     revisions = f"{since_commit}..HEAD" if since_commit else "HEAD"
     log_args = ["log", "-z", "--raw", "--no-abbrev", "-M", "--date-order", "--no-color", "--no-ext-diff",
                 "--format=%x01%H %aI", revisions, "--", folder]
-    env = git_environment()
     try:
-        log = subprocess.Popen(git_command(repo.root, log_args), stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        log = git.start_git(repo.root, log_args)
     except (OSError, ValueError):
         return None
     try:
-        batch = subprocess.Popen(git_command(repo.root, ["cat-file", "--batch"]), stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        batch = git.start_git(repo.root, ["cat-file", "--batch"], stdin=subprocess.PIPE)
     except (OSError, ValueError):
-        log.kill()
+        git.stop(log)
         log.wait()
         return None
-    watchdog = threading.Timer(TIMEOUT_S, lambda: (log.kill(), batch.kill()))
+    watchdog = threading.Timer(git.TIMEOUT_S, lambda: (git.stop(log), git.stop(batch)))
+    watchdog.daemon = True
     watchdog.start()
     parser = LogParser(prefix)
     failed: list[BaseException] = []
@@ -154,6 +153,8 @@ def read_log_and_versions(repo: Repository, need: Callable[[str, str], bool], si
         log_status, batch_status = log.wait(), batch.wait()
     finally:
         watchdog.cancel()
+        for process in (log, batch):
+            process.stdout.close()
     if failed or log_status != 0 or batch_status != 0:
         return None
     try:
@@ -179,7 +180,7 @@ def _feed(log, batch, parser: LogParser, need, failed: list) -> None:
         parser.close()
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         failed.append(exc)
-        log.kill()
+        git.stop(log)
     finally:
         try:
             batch.stdin.close()
