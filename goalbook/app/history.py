@@ -33,7 +33,7 @@ from goalbook.load import git
 from goalbook.load.git_log import FileChange, LogEntry, read_log_and_versions
 from goalbook.load.user_cache import cache_folder
 from goalbook.model.history import (GitHistory, VersionReader, history_from_json, history_from_log,
-                                    history_to_json, values_from_json, values_to_json, version_key)
+                                    history_to_json, version_key)
 
 FORMAT = 1                                  # of the cache files; a new one ignores older files
 
@@ -102,7 +102,7 @@ def _from_git(repo: git.Repository, store: "_Store") -> tuple[GitHistory | None]
             for blob, path in ((c.old_blob, c.old_path or c.path), (c.new_blob, c.path)) if blob}
     values = {k: v for k, v in values.items() if k in keys}     # the cache keeps only what the log names
     store.write(store.log, {"head": head, "prefix": about.prefix, "entries": [_entry_to_json(e) for e in known],
-                            "values": {k: values_to_json(v) for k, v in values.items()}})
+                            "values": values})
     return (history_from_log(known, values, tree),)
 
 
@@ -112,7 +112,7 @@ def _previous(repo, store, prefix: str, head: str | None):
     forward from it, else None (read the whole log, with no commits known)."""
     previous = store.read(store.log)
     try:
-        values = {k: values_from_json(v) for k, v in previous["values"].items()}
+        values = dict(previous["values"])
         known = [_entry_from_json(e) for e in previous["entries"]]
         last, same_prefix = previous["head"], previous["prefix"] == prefix
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -125,8 +125,7 @@ def _previous(repo, store, prefix: str, head: str | None):
 
 
 def _entry_to_json(entry: LogEntry) -> list:
-    return [entry.commit, entry.day.isoformat(),
-            [[f.status, f.path, f.old_path, f.old_blob, f.new_blob] for f in entry.files]]
+    return [entry.commit, entry.day.isoformat(), [list(f) for f in entry.files]]
 
 
 def _entry_from_json(data) -> LogEntry:

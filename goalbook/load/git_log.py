@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import subprocess
 import threading
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from goalbook.load import git
 from goalbook.load.git import GOALS_FOLDER, Repository, relative
@@ -24,8 +23,7 @@ from goalbook.load.git import GOALS_FOLDER, Repository, relative
 _NO_BLOB = frozenset("0")
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     """One goal file in one commit (`git log --raw`)."""
     status: str             # A, M, D, R, T or C
     path: str               # relative to the project
@@ -34,11 +32,10 @@ class FileChange:
     new_blob: str | None    # None for D
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     commit: str             # full hash
     day: date               # author date, in the author's own time zone
-    files: tuple[FileChange, ...] = field(default_factory=tuple)
+    files: tuple[FileChange, ...] = ()
 
 
 class LogParser:

@@ -135,7 +135,8 @@ def unrecorded(changes: list[FieldChange], revisions) -> list[FieldChange]:
 
 class VersionReader:
     """`values(data, path)`: the FIELDS of one version of a goal file (absent ones left
-    out), or None if it can't be read.
+    out; a date as its YYYY-MM-DD text, so values keep in a JSON cache as they are),
+    or None if it can't be read.
 
     Only the top-level `title`, `due` and `measure` are read when the file allows
     (`load.top_level.fields_region`), so a problem elsewhere in an old version doesn't
@@ -176,6 +177,8 @@ def _values(data: bytes, path: str, region: bytes | None) -> dict[str, object] |
               "measure.baseline": measure.get("baseline"), "measure.target": measure.get("target")}
     if isinstance(values["title"], str):
         values["title"] = " ".join(values["title"].split()) or None
+    if isinstance(values["due"], date):
+        values["due"] = values["due"].isoformat()
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -243,7 +246,8 @@ def _field_changes(goal: str, versions, values) -> list[FieldChange]:
             continue
         for name in FIELDS:
             if name in before and name in after and before[name] != after[name]:
-                out.append(FieldChange(goal, name, before[name], after[name], entry.day, entry.commit[:7]))
+                out.append(FieldChange(goal, name, _from_json(name, before[name]), _from_json(name, after[name]),
+                                       entry.day, entry.commit[:7]))
         known = {**before, **after}
     return out
 
@@ -270,14 +274,6 @@ def history_from_json(data: dict) -> GitHistory:
     touches = [FileTouch(goal, path, date.fromisoformat(day), commit, status, old_path)
                for goal, path, day, commit, status, old_path in data["touches"]]
     return GitHistory(changes, touches, dict(data["head_blobs"]))
-
-
-def values_to_json(values: dict | None):
-    return None if values is None else {k: _to_json(v) for k, v in values.items()}
-
-
-def values_from_json(data) -> dict | None:
-    return None if data is None else {k: _from_json(k, v) for k, v in data.items()}
 
 
 def _to_json(value):
