@@ -407,6 +407,20 @@ def test_a_rewritten_history_is_read_again_whole(repo):
     assert changes(repo.history()) == [("walks", "measure.target", 3, 5, date(2026, 11, 4))]
 
 
+def test_a_cache_file_that_parses_but_is_not_ours_is_dropped(repo, tmp_path):
+    import json
+
+    repo.commit("2026-10-01", {"content/goals/walks.yaml": goal(target=3)})
+    repo.commit("2026-11-03", {"content/goals/walks.yaml": goal(target=4)})
+    repo.history()
+    (main,) = [f for f in (tmp_path / "cache" / "git-history").iterdir() if not f.name.endswith("-log.json")]
+    data = json.loads(main.read_text())
+    data["history"]["changes"][0][4] = "not a date"
+    main.write_text(json.dumps(data))
+    assert repo.history() is None                               # quietly nothing, this once
+    assert len(repo.history().changes) == 1
+
+
 def test_a_damaged_cache_is_a_miss(repo, tmp_path):
     repo.commit("2026-10-01", {"content/goals/walks.yaml": goal(target=3)})
     repo.commit("2026-11-03", {"content/goals/walks.yaml": goal(target=4)})

@@ -52,26 +52,26 @@ def read_history(root: Path, goal_files: dict[str, str]) -> GitHistory | None:
     if key is None:
         return None
     store = _Store(repo.root)
-    cached = store.read(store.main)
-    if cached is not None and cached.get("key") == key:
-        history = _history_or_none(cached.get("history"))
-    else:
-        found = _from_git(repo, store)
-        if found is None:
-            return None                     # git failed: try again next time, nothing kept
-        history = found[0]
-        store.write(store.main, {"key": key, "history": history_to_json(history) if history else None})
+    try:
+        history = _history(repo, store, key)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        store.clear()                       # a cache file that parses but isn't what we wrote
+        return None
     if history is None:
         return None
     history.uncommitted = frozenset(_uncommitted(repo.root, history.head_blobs, goal_files))
     return history
 
 
-def _history_or_none(data) -> GitHistory | None:
-    try:
-        return history_from_json(data) if data is not None else None
-    except (KeyError, TypeError, ValueError):
-        return None
+def _history(repo: git.Repository, store: "_Store", key: str) -> GitHistory | None:
+    cached = store.read(store.main)
+    if cached is not None and cached.get("key") == key:
+        return history_from_json(cached["history"]) if cached["history"] is not None else None
+    found = _from_git(repo, store)
+    if found is None:
+        return None                         # git failed: try again next time, nothing kept
+    store.write(store.main, {"key": key, "history": history_to_json(found[0]) if found[0] else None})
+    return found[0]
 
 
 def _from_git(repo: git.Repository, store: "_Store") -> tuple[GitHistory | None] | None:
@@ -83,27 +83,35 @@ def _from_git(repo: git.Repository, store: "_Store") -> tuple[GitHistory | None]
         return (None,)                      # its oldest commits aren't there: show nothing
     head = git.head_commit(repo)
     known, values, since = _previous(repo, store, about.prefix, head)
-    if since is None or since != head:
+    if since != head:
         got = read_log_and_versions(repo, lambda blob, path: version_key(blob, path) not in values,
                                     since_commit=since, prefix=about.prefix)
         if got is None:
             return None
         newer, blobs = got
         reader = VersionReader()
-        for change in (c for entry in newer for c in entry.files):
-            for blob, path in ((change.old_blob, change.old_path or change.path), (change.new_blob, change.path)):
-                if blob and version_key(blob, path) not in values:
-                    values[version_key(blob, path)] = reader.values(blobs[blob], path) if blob in blobs else None
+        for blob, path in _versions(newer):
+            if version_key(blob, path) not in values:
+                values[version_key(blob, path)] = reader.values(blobs[blob], path) if blob in blobs else None
         known = newer + known
     tree = git.read_tree(repo, about.prefix)
     if tree is None:
         return None
-    keys = {version_key(blob, path) for entry in known for c in entry.files
-            for blob, path in ((c.old_blob, c.old_path or c.path), (c.new_blob, c.path)) if blob}
-    values = {k: v for k, v in values.items() if k in keys}     # the cache keeps only what the log names
+    named = {version_key(blob, path) for blob, path in _versions(known)}
+    values = {k: v for k, v in values.items() if k in named}   # the cache keeps only what the log names
     store.write(store.log, {"head": head, "prefix": about.prefix, "entries": [_entry_to_json(e) for e in known],
                             "values": values})
     return (history_from_log(known, values, tree),)
+
+
+def _versions(entries: list[LogEntry]):
+    """(blob, path) of every version the log entries name."""
+    for entry in entries:
+        for change in entry.files:
+            if change.old_blob:
+                yield change.old_blob, change.old_path or change.path
+            if change.new_blob:
+                yield change.new_blob, change.path
 
 
 def _previous(repo, store, prefix: str, head: str | None):
@@ -156,6 +164,14 @@ class _Store:
         name = hashlib.sha256(str(project).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         self.main = folder / f"{name}.json" if folder else None
         self.log = folder / f"{name}-log.json" if folder else None
+
+    def clear(self) -> None:
+        for path in (self.main, self.log):
+            try:
+                if path is not None:
+                    path.unlink()
+            except OSError:
+                pass
 
     @staticmethod
     def read(path: Path | None) -> dict | None:
