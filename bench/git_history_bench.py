@@ -140,7 +140,7 @@ def run(work: Path, runs: int = 5) -> dict:
 
 def run_book(work: Path, goal_every: int, runs: int) -> dict:
     from goalbook.app.history import read_history
-    from goalbook.build import BuildOptions, build
+    from goalbook.app.build import BuildOptions, build
 
     repo, plain = make_repository(work, goal_every)
     cache = work / "cache"

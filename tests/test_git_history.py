@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO, TODAY, require_tool
 from goalbook.app.history import history_key, read_history
-from goalbook.build import BuildOptions, build
+from goalbook.app.build import BuildOptions, build
 from goalbook.load.top_level import fields_region
 from goalbook.model.entities import Revision
 from goalbook.model.history import FieldChange, VersionReader, _values, unrecorded
@@ -92,7 +92,7 @@ class Repo:
         return (self.build(today) / "goals" / f"{goal_id}.html").read_text()
 
     def history(self):
-        from goalbook.project import check_project
+        from goalbook.app.check import check_project
 
         book = check_project(self.root, TODAY).book
         return read_history(self.root, {g.id: g.source for g in book.goals.values()})

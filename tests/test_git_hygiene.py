@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import GOOD_GOAL, TODAY
 from conftest import files_in as snapshot
 from goalbook.app.gitignore import ENTRIES, ensure_gitignore
-from goalbook.build import BuildOptions, build
+from goalbook.app.build import BuildOptions, build
 from goalbook.cli import main
 from goalbook.publish.output import GITIGNORE, MANIFEST, publish, update_in_place
 
@@ -159,6 +159,19 @@ def test_a_custom_output_folder_never_shows_in_git_status(tmp_path, git):
     assert status and not [line for line in status.splitlines() if "site/" in line or "staging" in line], status
     git(root, "add", "-A")
     assert "site/" not in git(root, "diff", "--cached", "--name-only")
+
+
+def test_a_share_made_before_any_build_stays_out_of_git_too(tmp_path, git):
+    from goalbook.app.share import make_share
+
+    root = book_with_output(tmp_path / "book", "site")
+    (root / "content/goals/walks.yaml").write_text(GOOD_GOAL + "partner: Jo Lee\n")
+    git(root, "init", "-q")
+    assert make_share(root, "Jo Lee", TODAY).ok
+    status = git(root, "status", "--porcelain", "--untracked-files=all")
+    assert not [line for line in status.splitlines() if "site/" in line], status
+    assert build(root, BuildOptions(today=TODAY, pdf=False)).ok          # the build takes the folder over
+    assert GITIGNORE in json.loads((root / "site" / MANIFEST).read_text())["files"]
 
 
 def test_the_output_gitignore_is_in_the_manifest_and_comes_back(tmp_path):

@@ -91,8 +91,12 @@ def recover(output: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
+def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
+            own_gitignore: bool = True) -> Published:
     """Write `files` into a staging folder next to `output`, then swap it in.
+
+    `own_gitignore`: give the folder its `.gitignore` of `*` (False for a folder
+    inside an output folder, which already has one).
 
     Until the swap, `output` is untouched; if anything fails, the staging
     folder is removed and the previous output stays exactly as it was.
@@ -103,7 +107,7 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) ->
     shutil.rmtree(staging, ignore_errors=True)
     try:
         previous = read_manifest(output)
-        ours = _with_gitignore(files, output, previous)
+        ours = _with_gitignore(files, output, previous) if own_gitignore else files
         _write_tree(staging, ours)
         _carry_over_foreign_files(output, staging, previous)
         manifest = _manifest(ours, extra)
@@ -136,10 +140,27 @@ def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = 
     return Published(output, sorted(files), sorted(name for name in changed if name in files))
 
 
+def claim_folder(output: Path) -> None:
+    """Make `output` a folder goalbook may build into (its marker) that git leaves alone."""
+    output.mkdir(parents=True, exist_ok=True)
+    if not (output / MARKER).is_file():
+        write_atomic(output / MARKER, MARKER_TEXT)
+    if not (output / GITIGNORE).exists():
+        write_atomic(output / GITIGNORE, GITIGNORE_TEXT)
+
+
 def _with_gitignore(files: dict[str, bytes], output: Path, previous: dict) -> dict[str, bytes]:
-    """`files` and the output's own `.gitignore`, unless the user keeps one there."""
-    users_own = (output / GITIGNORE).exists() and GITIGNORE not in previous.get("files", {})
-    return files if GITIGNORE in files or users_own else {**files, GITIGNORE: GITIGNORE_TEXT}
+    """`files` and the output's own `.gitignore`, unless the user keeps one of their own there."""
+    return files if GITIGNORE in files or _users_gitignore(output, previous) else {**files, GITIGNORE: GITIGNORE_TEXT}
+
+
+def _users_gitignore(output: Path, previous: dict) -> bool:
+    if GITIGNORE in previous.get("files", {}):
+        return False
+    try:
+        return (output / GITIGNORE).read_bytes() != GITIGNORE_TEXT
+    except OSError:
+        return False
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
