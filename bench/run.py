@@ -214,8 +214,18 @@ def bench_serve(ctx: Bench) -> str | None:
     return None
 
 
+def bench_git_history(ctx: Bench) -> str | None:
+    """What the history from git adds to a build of a book with 4,000 commits (bench/git_history_bench.py); target 0.3 s."""
+    from bench import git_history_bench
+
+    figures = git_history_bench.run(WORK / "git-history", runs=max(3, ctx.runs // 2))
+    for name, value in figures.items():
+        ctx.report(name, value)
+    return git_history_bench.missed(figures)
+
+
 BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_help, bench_rebuild_unchanged, bench_pdf,
-           bench_pelican, bench_serve]
+           bench_pelican, bench_serve, bench_git_history]
 
 
 def main(argv: list[str] | None = None) -> int:

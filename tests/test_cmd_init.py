@@ -44,7 +44,8 @@ def test_gitignore_ignores_output_but_keeps_the_schema(tmp_path):
     init(tmp_path / "b")
     ignore = (tmp_path / "b/.gitignore").read_text()
     assert "output/" in ignore.splitlines()
-    assert not any(line.strip().startswith(".goalbook") for line in ignore.splitlines())
+    # .goalbook/ itself (the schema) is kept; only its cache/ and the staging folders are ignored
+    assert not any(line.strip().strip("/") in (".goalbook", ".goalbook/*") for line in ignore.splitlines())
 
 
 def test_yaml_files_point_to_the_schema_in_the_project(tmp_path):

@@ -143,6 +143,7 @@ def _render_or_explain(root, check, options, output, timings, env):
 
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
+    from goalbook.app.history import read_history
     from goalbook.model.snapshot import build_snapshot
     from goalbook.render.calendar import render_calendar
     from goalbook.render.environment import make_environment
@@ -150,9 +151,13 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.render.site import render_site
 
     step = time.perf_counter()
+    history = read_history(root, {g.id: g.source for g in check.book.goals.values()})
+    timings["history"] = time.perf_counter() - step
+    step = time.perf_counter()
     try:
         snapshot = build_snapshot(check.book, check.diagnostics, options.today,
-                                  since=options.since, until=options.until, progress=check.progress)
+                                  since=options.since, until=options.until, progress=check.progress,
+                                  history=history)
     except ValueError as exc:
         raise BuildError(f"the report period can't be used: {exc}",
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
@@ -162,7 +167,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
         return files, {}, "skipped"
-    report_html = render_report_html(_report_snapshot(snapshot, check, options), root, env=env,
+    report_html = render_report_html(_report_snapshot(snapshot, check, options, history), root, env=env,
                                      links_pdf=options.pdf or options.pdf_on_request, made_on=options.today)
     files[REPORT_HTML] = report_html.encode("utf-8")
     timings["html"] = time.perf_counter() - step
@@ -188,8 +193,9 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     return files, extra, state
 
 
-def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
-    """A report for a period that ended before today shows the book as it stood then."""
+def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions, history=None):
+    """A report for a period that ended before today shows the book as it stood then
+    (edits not committed yet are today's, so they aren't part of it)."""
     from goalbook.model.snapshot import build_snapshot
 
     until = snapshot.period.until
@@ -197,13 +203,14 @@ def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
         return snapshot
     then = as_of(check, until)
     return build_snapshot(then.book, then.diagnostics, until, since=snapshot.period.since, until=until,
-                          progress=then.progress)
+                          progress=then.progress, history=history.committed_only() if history else None)
 
 
 def input_key(root: Path, options: BuildOptions, digests: dict[str, str]) -> str:
     """A key of everything a build reads: the digest of each source file's bytes as
     the build read them (`RecordingFiles`), each of the project's templates' bytes,
-    the built-in templates and assets, today, the period and goalbook's version.
+    the built-in templates and assets, today, the period, goalbook's version and
+    the git commit the history comes from.
 
     Equal keys mean the build would write the same files. The sources are keyed by
     what was read, not by a stamp taken before or after, so a save that lands during
@@ -211,8 +218,10 @@ def input_key(root: Path, options: BuildOptions, digests: dict[str, str]) -> str
     from importlib import resources
 
     from goalbook import __version__
+    from goalbook.app.history import history_key
 
-    digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}".encode())
+    digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}|"
+                            f"{history_key(root)}".encode())
     for rel_path, content in sorted(digests.items()):
         digest.update(f"{rel_path}|{content}\n".encode())
     templates = root / "templates"

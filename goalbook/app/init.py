@@ -1,22 +1,21 @@
-"""`goalbook init`: a new project with a short example that passes `check`."""
+"""`goalbook init`: a new project with a short example that passes `check`.
+
+It never overwrites a file; the one it may change is an existing `.gitignore`,
+which only gets the missing lines added (`goalbook.app.gitignore`).
+"""
 from __future__ import annotations
 
-from goalbook.errors import USAGE, GoalbookError
-
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from goalbook.publish.atomic import write_new_file
+from goalbook.app.gitignore import ensure_gitignore
 from goalbook.app.schema_files import write_schema_files
+from goalbook.errors import USAGE, GoalbookError
+from goalbook.publish.atomic import write_new_file
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.goalbook/schema.json\n"
 SETTINGS_SCHEMA_LINE = "# yaml-language-server: $schema=.goalbook/settings.schema.json\n"
-GITIGNORE = """\
-# goalbook writes the site and the report here; they can be rebuilt at any time
-output/
-# .goalbook/ is not ignored: it holds the schema your editor uses to complete
-# and check goal files, and is worth committing so it works after a clone.
-"""
 
 
 class AlreadyThere(GoalbookError):
@@ -30,22 +29,31 @@ def scaffold_files(today: date) -> dict[str, str]:
     due = today + timedelta(weeks=12)
     return {
         "goalbook.yaml": SETTINGS_SCHEMA_LINE + _SETTINGS,
-        ".gitignore": GITIGNORE,
         "content/goals/evening-walks.yaml": SCHEMA_LINE + _GOAL.format(start=today.isoformat(), due=due.isoformat()),
         f"content/checkins/{today.isoformat()}.md": _CHECKIN.format(today=today.isoformat()),
         "content/sessions/.keep": "",
     }
 
 
-def init_project(root: Path, today: date) -> list[str]:
-    """Write the scaffold into `root`; refuse (writing nothing) if any file exists."""
+@dataclass
+class Initialised:
+    created: list[str]                  # files written, relative to the project
+    gitignore_added: list[str]          # lines added to an existing .gitignore (empty: none needed)
+
+
+def init_project(root: Path, today: date) -> Initialised:
+    """Write the scaffold into `root`; refuse (writing nothing) if any of its files
+    exists. An existing `.gitignore` is kept and gets the lines it lacks."""
     files = scaffold_files(today)
     existing = [name for name in files if (root / name).exists()]
     if existing:
         raise AlreadyThere(existing)
+    added = ensure_gitignore(root)
     for name, text in files.items():
         write_new_file(root / name, text)
-    return list(files) + write_schema_files(root)     # generated for editors; refreshed, never hand-written
+    created = list(files) + ([".gitignore"] if added is None else [])
+    return Initialised(created + write_schema_files(root),   # generated for editors; refreshed, never hand-written
+                       added or [])
 
 
 _SETTINGS = """\

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from goalbook.errors import FAILED, GoalbookError
 from goalbook.app.check import CheckResult, check_project
-from goalbook.publish.atomic import write_atomic
-from goalbook.publish.output import MARKER, MARKER_TEXT, check_output_path, publish
+from goalbook.publish.output import check_output_path, claim_folder, publish
 
 SHARE_FOLDER = "share"
 
@@ -53,7 +52,7 @@ def make_share(root: Path, partner: str, today: date, password: str | None = Non
         pdf = encrypt_pdf(pdf, password)
     files = {"index.html": html.encode("utf-8"), f"{view.slug}.pdf": pdf}
     _claim(output)
-    publish(files, folder)
+    publish(files, folder, own_gitignore=False)         # inside the output folder, which has one
     result.partner, result.folder, result.files = view.partner, folder, sorted(files)
     result.goals, result.encrypted = len(view.goals), password is not None
     return result
@@ -87,7 +86,6 @@ def _output_folder(root: Path, check: CheckResult) -> Path:
 
 
 def _claim(output: Path) -> None:
-    """A new output folder gets goalbook's marker, so that a later build may build into it."""
-    output.mkdir(parents=True, exist_ok=True)
-    if not (output / MARKER).is_file():
-        write_atomic(output / MARKER, MARKER_TEXT)
+    """A new output folder gets goalbook's marker, so that a later build may build into it,
+    and its .gitignore, so that it stays out of git."""
+    claim_folder(output)

@@ -16,10 +16,12 @@ def init(directory: Path | None) -> None:
 
     root = start_folder() / directory if directory is not None else start_folder()
     try:
-        written = init_project(root, clock().local_today())
+        done = init_project(root, clock().local_today())
     except AlreadyThere as exc:
         fail(f"{root} already has {', '.join(exc.paths)}; nothing was changed",
              "goalbook init never overwrites files; choose an empty folder")
-    for name in written:
+    for name in done.created:
         click.echo(f"  created {root / name}")
+    if done.gitignore_added:
+        click.echo(f"  added {', '.join(done.gitignore_added)} to {root / '.gitignore'} (your lines are as they were)")
     click.echo("Next: edit content/goals/evening-walks.yaml, then run 'goalbook check'.")

@@ -21,7 +21,11 @@ pure: no I/O, and it depends on `today` only (never the clock).
   PHQ-9, fall within the period, or fall in the `ITEM9_WINDOW_DAYS` (90) days
   before the period's end.
 * **Since last session**: from the latest session on or before `today`
-  (else the period's start) through `today`.
+  (else the period's start) through `today`; with a git history, also the
+  goal files changed in that time.
+* **History from git** (optional, `goalbook.model.history`): each goal's
+  changes to its key fields on or before `today` that `revisions:` doesn't
+  record (`GoalView.history`).
 """
 from __future__ import annotations
 
@@ -92,6 +96,7 @@ class SinceSession:
     steps_done: list[tuple[GoalView, Step]]
     revisions: list[tuple[GoalView, Revision]]
     mood_average: float | None
+    goal_files: list = field(default_factory=list)  # model.history.ChangedFile, from git
 
 
 @dataclass
@@ -171,18 +176,20 @@ class Snapshot:
 
 def build_snapshot(book: Book, diagnostics, today: date, since: date | str | None = None,
                    until: date | None = None,
-                   progress: dict[str, GoalProgress] | None = None) -> Snapshot:
+                   progress: dict[str, GoalProgress] | None = None, history=None) -> Snapshot:
     """The book as every view shows it on `today` (see the module docstring).
 
     `progress`: the goals' numbers already computed as of `today` (by the
-    check), so they are computed once. ValueError for a `since` that can't be
-    read or lies after `until`.
+    check), so they are computed once. `history` (a
+    `goalbook.model.history.GitHistory`, when the book is in git) adds each
+    goal's unrecorded changes and the goal files changed since the last
+    session. ValueError for a `since` that can't be read or lies after `until`.
     """
     period = resolve_period(book, today, since, until)
     checkins = [c for c in book.checkins if c.date <= today]
     sessions = [s for s in book.sessions if s.date <= today]
     diagnostics = sorted(diagnostics, key=lambda d: d.sort_key)
-    goals = goal_views(book.goals.values(), checkins, diagnostics, period, today, progress)
+    goals = goal_views(book.goals.values(), checkins, diagnostics, period, today, progress, history)
     scores = _scores(checkins)
     return Snapshot(
         today=today, period=period, settings=book.settings, goals=goals,
@@ -191,7 +198,7 @@ def build_snapshot(book: Book, diagnostics, today: date, since: date | str | Non
         alerts=_alerts(scores, period), checkins=checkins,
         sessions=sessions, last_session=last_session(sessions, period.until),
         discuss=[Discuss(c.date, c.discuss, c) for c in checkins if c.discuss and c.date in period],
-        since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today),
+        since_last_session=_since_session(goals, checkins, last_session(sessions, today), period, today, history),
         diagnostics=diagnostics, upcoming_sessions=[s for s in book.sessions if s.date > today])
 
 
@@ -244,7 +251,7 @@ def _alerts(scores: list[ScoreView], period: Period) -> list[ScoreView]:
 
 
 def _since_session(goals: list[GoalView], checkins: list[Checkin], session: Session | None,
-                   period: Period, today: date) -> SinceSession:
+                   period: Period, today: date, history=None) -> SinceSession:
     since = session.date if session else period.since
     recent = [c for c in checkins if since <= c.date <= today]
     moods = [float(c.mood) for c in recent if c.mood is not None]
@@ -256,4 +263,5 @@ def _since_session(goals: list[GoalView], checkins: list[Checkin], session: Sess
         wins=[c for c in recent if c.win],
         steps_done=sorted(steps, key=lambda p: (p[1].done, p[0].id)),
         revisions=sorted(revisions, key=lambda p: (p[1].date, p[0].id)),
-        mood_average=sum(moods) / len(moods) if moods else None)
+        mood_average=sum(moods) / len(moods) if moods else None,
+        goal_files=history.changed_files({g.id: g.goal.source for g in goals}, since, today) if history else [])

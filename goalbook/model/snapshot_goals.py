@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
@@ -37,6 +37,7 @@ class GoalView:
     revisions: list[Revision]           # revisions within the period
     next_due: date | None               # earliest open step's due date, else the goal's
     next_due_what: str | None           # that step's title; None for the goal itself
+    history: list = field(default_factory=list)  # changes git holds that revisions don't (model.history)
 
     @property
     def id(self) -> str:
@@ -99,11 +100,12 @@ class Gas:
 
 
 def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date,
-               progress: dict[str, GoalProgress] | None = None) -> list[GoalView]:
-    """A view of every goal, in display order (`progress`: already computed as of `today`)."""
+               progress: dict[str, GoalProgress] | None = None, history=None) -> list[GoalView]:
+    """A view of every goal, in display order (`progress`: already computed as of `today`;
+    `history`: a model.history.GitHistory or None)."""
     progress = progress or {}
-    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id)) for g in goals),
-                  key=_order)
+    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id), history)
+                   for g in goals), key=_order)
 
 
 def _order(view: GoalView):
@@ -112,7 +114,7 @@ def _order(view: GoalView):
 
 
 def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date,
-              progress: GoalProgress | None = None) -> GoalView:
+              progress: GoalProgress | None = None, history=None) -> GoalView:
     progress = progress if progress is not None and progress.today == today else compute(goal, today)
     mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
     open_steps = sorted((s for s in goal.steps if s.done is None and s.due is not None), key=lambda s: s.due)
@@ -126,7 +128,8 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
                            and s.done <= today), key=lambda s: s.done),
         revisions=[r for r in goal.revisions if r.date in period],
         next_due=open_steps[0].due if open_steps else goal.due,
-        next_due_what=open_steps[0].title if open_steps else None)
+        next_due_what=open_steps[0].title if open_steps else None,
+        history=history.unrecorded(goal.id, goal.revisions, today) if history else [])
 
 
 def _concerns(checkin: Checkin, goal_id: str) -> bool:

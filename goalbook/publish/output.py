@@ -7,6 +7,13 @@ built from). Anything else found in the output folder (a file the user put
 there) is carried over untouched. Builds into one folder take turns
 (`goalbook.publish.lock`); a staging folder left by a killed build is removed
 by the next one.
+
+file and a manifest of the files of the last build. Anything else found in
+the output folder (a file the user put there) is carried over untouched.
+
+Every output folder also gets a `.gitignore` of `*`, listed in the manifest
+like the pages, so that a folder named anything (`output: site`) can't be
+committed by accident. A `.gitignore` the user put there is theirs and kept.
 """
 from __future__ import annotations
 
@@ -27,6 +34,8 @@ from goalbook.publish.swap import exchange
 MARKER = ".goalbook-output"
 MANIFEST = ".goalbook-manifest.json"
 MARKER_TEXT = "This folder is written by goalbook build. It is safe to delete; goalbook rebuilds it.\n"
+GITIGNORE = ".gitignore"
+GITIGNORE_TEXT = b"# Written by goalbook: everything here is generated, and stays out of git.\n*\n"
 STAGING_PREFIX = ".goalbook-staging-"
 OLD_PREFIX = ".goalbook-old-"
 
@@ -167,8 +176,11 @@ def _alive(pid: int) -> bool:
 
 
 def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
-            lock_held: bool = False) -> Published:
+            lock_held: bool = False, own_gitignore: bool = True) -> Published:
     """Write `files` into a staging folder next to `output`, then swap it in.
+
+    `own_gitignore`: give the folder its `.gitignore` of `*` (False for a folder
+    inside an output folder, which already has one).
 
     Until the swap, `output` is untouched; if anything fails, the staging
     folder is removed and the previous output stays exactly as it was. Takes
@@ -176,11 +188,12 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None,
     """
     if not lock_held:
         with output_lock(output) as held:
-            return _publish(files, output, extra, held)
-    return _publish(files, output, extra, True)
+            return _publish(files, output, extra, held, own_gitignore)
+    return _publish(files, output, extra, True, own_gitignore)
 
 
-def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: bool) -> Published:
+def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: bool,
+             own_gitignore: bool) -> Published:
     output.parent.mkdir(parents=True, exist_ok=True)
     _recover(output, locked)
     staging = output.parent / f"{STAGING_PREFIX}{output.name}-{os.getpid()}"
@@ -190,33 +203,59 @@ def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: 
         # The marker first: a folder left by a build killed from here on is known as goalbook's.
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         previous = read_manifest(output)
-        _write_tree(staging, files)
+        ours = _with_gitignore(files, output, previous) if own_gitignore else files
+        _write_tree(staging, ours)
         _carry_over_foreign_files(output, staging, previous)
-        manifest = _manifest(files, extra)
+        manifest = _manifest(ours, extra)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         _fsync_tree(staging)
         _swap_in(staging, output)
     finally:
         discard(staging)
     old_hashes = previous.get("files", {})
-    changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest]
+    changed = [name for name, digest in manifest["files"].items() if old_hashes.get(name) != digest and name in files]
     return Published(output, sorted(files), sorted(changed))
 
 
 def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
     """serve's private temporary site: write only the files that changed (each one
     atomically) and remove the ones the last build wrote that are gone now."""
-    previous = read_manifest(output).get("files", {})
-    manifest = _manifest(files, extra)
+    previous_manifest = read_manifest(output)
+    previous = previous_manifest.get("files", {})
+    ours = _with_gitignore(files, output, previous_manifest)
+    manifest = _manifest(ours, extra)
     changed = [name for name, digest in manifest["files"].items() if previous.get(name) != digest]
     for name in changed:
-        write_atomic(output / name, files[name])
-    for name in set(previous) - set(files):
+        write_atomic(output / name, ours[name])
+    for name in set(previous) - set(ours):
         (output / name).unlink(missing_ok=True)
     write_atomic(output / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
     if not (output / MARKER).is_file():
         write_atomic(output / MARKER, MARKER_TEXT)
-    return Published(output, sorted(files), sorted(changed))
+    return Published(output, sorted(files), sorted(name for name in changed if name in files))
+
+
+def claim_folder(output: Path) -> None:
+    """Make `output` a folder goalbook may build into (its marker) that git leaves alone."""
+    output.mkdir(parents=True, exist_ok=True)
+    if not (output / MARKER).is_file():
+        write_atomic(output / MARKER, MARKER_TEXT)
+    if not (output / GITIGNORE).exists():
+        write_atomic(output / GITIGNORE, GITIGNORE_TEXT)
+
+
+def _with_gitignore(files: dict[str, bytes], output: Path, previous: dict) -> dict[str, bytes]:
+    """`files` and the output's own `.gitignore`, unless the user keeps one of their own there."""
+    return files if GITIGNORE in files or _users_gitignore(output, previous) else {**files, GITIGNORE: GITIGNORE_TEXT}
+
+
+def _users_gitignore(output: Path, previous: dict) -> bool:
+    if GITIGNORE in previous.get("files", {}):
+        return False
+    try:
+        return (output / GITIGNORE).read_bytes() != GITIGNORE_TEXT
+    except OSError:
+        return False
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:

@@ -21,8 +21,6 @@
 """
 from __future__ import annotations
 
-import os
-
 from importlib import resources
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from goalbook import vocabulary as vocab
 from goalbook.load.discover import inside
+from goalbook.load.user_cache import cache_folder
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
 
@@ -76,14 +75,10 @@ class ProjectLoader(jinja2.FileSystemLoader):
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (keyed by each template's source checksum),
     in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
-    base = os.environ.get("GOALBOOK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "goalbook")
-    folder = Path(base) / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    # Keyed by the environment kind too: code compiled for a plain environment must never
+    # be loaded into the sandboxed one (or the other way round).
+    folder = cache_folder(f"templates-sandboxed-jinja{jinja2.__version__}")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 MAX_POWER_DIGITS = 1000      # `**` in a template: results up to about this many digits

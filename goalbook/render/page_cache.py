@@ -3,9 +3,10 @@ not rendered again.
 
 A goal page shows its `GoalView`, today and the settings. The view is derived
 from the goal's file and the check-in files that concern it, the report
-period, today, and the diagnostics on the goal's file. The key is made of
-exactly those: the (mtime, size) of each such file, the period, today, the
-settings file's signature and the goal's diagnostics. A project with its own
+period, today, the diagnostics on the goal's file and its history from git.
+The key is made of exactly those: the (mtime, size) of each such file, the
+period, today, the settings file's signature, the goal's diagnostics and its
+history. A project with its own
 templates/ gets no cache, since a template of its own may show anything.
 """
 from __future__ import annotations
@@ -26,7 +27,8 @@ class PageCache:
         """A goal page: its goal's file, the check-ins that concern it, period, today, warnings."""
         sources = {view.goal.source, *(c.source for c in view.checkins)}
         period = snapshot.period
-        return self.fragment(name, snapshot, sources, (period.since, period.until, tuple(view.warnings)), render)
+        return self.fragment(name, snapshot, sources, (period.since, period.until, tuple(view.warnings),
+                                                       tuple(view.history)), render)
 
     def fragment(self, name: str, snapshot, sources, inputs: tuple, render):
         """`render()`'s result, reused while the `sources` files (relative paths), the

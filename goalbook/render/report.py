@@ -17,6 +17,8 @@ summary (goals table, the period in numbers, GAS, questionnaires), a section
 per active goal (words from its own check-ins), "From the check-ins" (the
 words of check-in files, which may cover several goals), to discuss and
 homework, mood, goals completed or set aside, appendix of open suggestions.
+With a git history, a section lists the goal files changed since the last
+session and the period's changes that `revisions:` doesn't record.
 The template leaves empty sections out. report.css is inlined for screen
 (report.html stands alone); ``goalbook.pdf.render_pdf`` applies it for print.
 """
@@ -66,6 +68,19 @@ class QuestionnaireRow:
 
 
 @dataclass
+class GoalFileChanges:
+    """From git: the goal files changed since the last session, and the changes in the
+    period that `revisions:` doesn't record (reportable goals only)."""
+    since: date
+    session: object | None                      # the last session, if there is one
+    files: list[tuple[GoalView, object]]        # (goal, model.history.ChangedFile)
+    unrecorded: list[tuple[GoalView, object]]   # (goal, model.history.FieldChange)
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.unrecorded)
+
+
+@dataclass
 class ReportView:
     _snapshot: Snapshot
     goals: list[GoalView]                       # reportable goals, display order
@@ -82,6 +97,7 @@ class ReportView:
     gas: Gas
     suggestions: list[tuple[GoalView | None, list]]   # (goal or None for the book, diagnostics)
     trends: dict[str, tuple[str, str]]          # goal id -> (arrow, words)
+    goal_files: GoalFileChanges | None = None   # from git; empty outside a repository
 
     @property
     def period(self):
@@ -189,7 +205,18 @@ def report_view(snapshot: Snapshot) -> ReportView:
         discuss=[(d.date, d.text) for d in snapshot.discuss if speakable(d.checkin, private_ids)],
         homework=list(snapshot.homework), mood=list(snapshot.mood), gas=gas(goals),
         suggestions=_suggestions(snapshot, goals),
-        trends={v.id: trend_cell(v) for v in active})
+        trends={v.id: trend_cell(v) for v in active},
+        goal_files=_goal_files(snapshot, goals))
+
+
+def _goal_files(snapshot: Snapshot, goals: list[GoalView]) -> GoalFileChanges:
+    views = {v.id: v for v in goals}
+    since = snapshot.since_last_session
+    return GoalFileChanges(
+        since=since.since, session=since.session,
+        files=[(views[f.goal], f) for f in since.goal_files if f.goal in views],
+        unrecorded=sorted(((v, c) for v in goals for c in v.history if c.date in snapshot.period),
+                          key=lambda pair: (pair[1].date, pair[0].id)))
 
 
 def _concerned(c: Checkin) -> set[str]:
