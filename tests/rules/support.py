@@ -18,6 +18,24 @@ TODAY = date(2026, 11, 22)          # a Sunday; the week 16–22 November is sti
 # A goal that passes every rule on TODAY: recent check-ins, steps not needed.
 CLEAN_GOAL = GOOD_GOAL + "checkins:\n  - {date: 2026-11-18, value: 1}\n"
 
+# A rating (a level measure, 0-10) with two recent readings; line 14 holds the second.
+RATING_GOAL = """\
+title: Rate my evening calm from 0 to 10 each night
+why: Evenings set up my sleep.
+start: 2026-10-01
+due: 2027-01-31
+measure:
+  what: calm, 0-10
+  unit: points
+  baseline: 3
+  target: 7
+  min: 0
+  max: 10
+checkins:
+  - {date: 2026-11-18, value: 5}
+  - {date: 2026-11-20, value: 6}
+"""
+
 _UNKIND = re.compile(r"!|\b(invalid|illegal|wrong|bad|fail(ed|ure|s)?|forbidden|error|violat\w*|"
                      r"stupid|lazy|you forgot|should have)\b", re.IGNORECASE)
 _SHOUT = re.compile(r"\b[A-Z]{4,}\b")

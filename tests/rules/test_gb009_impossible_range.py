@@ -2,24 +2,9 @@
 target outside min–max)."""
 import pytest
 
-from support import CLEAN_GOAL, assert_kind, codes, found, run_check, where
+from support import RATING_GOAL, CLEAN_GOAL, assert_kind, codes, found, run_check, where
 
-RATING = """\
-title: Rate my evening calm from 0 to 10 each night
-why: Evenings set up my sleep.
-start: 2026-10-01
-due: 2027-01-31
-measure:
-  what: calm, 0-10
-  unit: points
-  baseline: 3
-  target: 7
-  min: 0
-  max: 10
-checkins:
-  - {date: 2026-11-18, value: 5}
-  - {date: 2026-11-20, value: 6}
-"""
+RATING = RATING_GOAL
 
 
 def test_min_above_max_is_one_error_at_min(book):

@@ -1,22 +1,7 @@
 """GB010: yes/no given for a reading that isn't yes/no (e.g. `yes` on a 0–10 rating)."""
-from support import CLEAN_GOAL, assert_kind, codes, found, where
+from support import RATING_GOAL, CLEAN_GOAL, assert_kind, codes, found, where
 
-RATING = """\
-title: Rate my evening calm from 0 to 10 each night
-why: Evenings set up my sleep.
-start: 2026-10-01
-due: 2027-01-31
-measure:
-  what: calm, 0-10
-  unit: points
-  baseline: 3
-  target: 7
-  min: 0
-  max: 10
-checkins:
-  - {date: 2026-11-18, value: 5}
-  - {date: 2026-11-20, value: yes}
-"""
+RATING = RATING_GOAL.replace("value: 6}", "value: yes}")
 
 
 def test_yes_on_a_rating_is_said_where_it_is(book):
