@@ -13,6 +13,31 @@ OFF = "off"
 SEVERITIES = (ERROR, WARNING, OFF)
 
 
+REPLACE = "replace"
+ADD_FIELD = "add-field"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A suggested edit at the diagnostic's position (for editors' quick fixes).
+
+    `replace`: the text `old`, written at the position (perhaps in quotes),
+    becomes `new` — a "did you mean". `add-field`: the field `new` (with an
+    empty value to fill in) goes into the mapping that starts at the position.
+    """
+    kind: str           # REPLACE or ADD_FIELD
+    new: str
+    old: str = ""
+
+    @classmethod
+    def replace(cls, old: str, new: str) -> "Fix":
+        return cls(REPLACE, new, old)
+
+    @classmethod
+    def add_field(cls, name: str) -> "Fix":
+        return cls(ADD_FIELD, name)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     path: str          # relative to the project root, with forward slashes
@@ -22,18 +47,19 @@ class Diagnostic:
     code: str          # e.g. "GB003", "M202"
     message: str
     hint: str | None = None
+    fix: Fix | None = None   # the edit a "did you mean" (or a missing field) suggests, for editors
 
     @classmethod
     def problem(cls, code: str, line: int, column: int, message: str, hint: str | None = None,
-                path: str = "") -> "Diagnostic":
+                path: str = "", fix: Fix | None = None) -> "Diagnostic":
         """A finding made while reading a file (an error; the path is added once known)."""
-        return cls(path, line, column, ERROR, code, message, hint)
+        return cls(path, line, column, ERROR, code, message, hint, fix)
 
     @classmethod
     def found(cls, path: str, code: str, line: int, column: int, message: str,
-              hint: str | None = None) -> "Diagnostic":
+              hint: str | None = None, fix: Fix | None = None) -> "Diagnostic":
         """A finding about a file, made once the book is put together (an error)."""
-        return cls(path, line, column, ERROR, code, message, hint)
+        return cls(path, line, column, ERROR, code, message, hint, fix)
 
     def in_file(self, path: str) -> "Diagnostic":
         return self if self.path else replace(self, path=path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from goalbook.diagnostics import WARNING, Diagnostic
+from goalbook.diagnostics import WARNING, Diagnostic, Fix
 from goalbook.schema.fields import YesNo, is_valid_id, slugify
 
 import difflib
@@ -147,7 +147,8 @@ def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | N
     hint = f"did you mean '{close[0]}'?" if close else (
         "goal ids are the goal file names without extension: " + ", ".join(sorted(goals)) if goals
         else "add the goal's file to content/goals/ first")
-    problems.append(Diagnostic.found(checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint))
+    problems.append(Diagnostic.found(checkin.source, "GB006", *where, f"there is no goal '{goal_id}'", hint,
+                                     Fix.replace(goal_id, close[0]) if close else None))
     return None
 
 

@@ -1,7 +1,7 @@
 """Settings from goalbook.yaml (SPEC section 5), with their own checks (GB008)."""
 from __future__ import annotations
 
-from goalbook.diagnostics import Diagnostic
+from goalbook.diagnostics import Diagnostic, Fix
 
 import difflib
 import re
@@ -69,5 +69,6 @@ def _check_rule_codes(settings: Settings, record, path: str, problems, known: li
         close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.5)
         where = record.key_positions.get(f"rules.{code}", (1, 1))
         problems.append(Diagnostic.found(path, "GB008", *where, f"'{code}' is not a goalbook rule code",
-                         f"did you mean '{close[0]}'?" if close else "'goalbook check --list-rules' lists them all"))
+                         f"did you mean '{close[0]}'?" if close else "'goalbook check --list-rules' lists them all",
+                         Fix.replace(code, close[0]) if close else None))
         del settings.rules[code]

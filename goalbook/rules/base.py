@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from goalbook.diagnostics import WARNING, Diagnostic
+from goalbook.diagnostics import WARNING, Diagnostic, Fix
 from goalbook.model.entities import Book, Goal
 from goalbook.model.progress import GoalProgress, compute
 
@@ -56,11 +56,16 @@ def readable(goal: Goal, fields) -> bool:
                    for bad in goal.invalid for f in fields)
 
 
-def at(goal: Goal, message: str, hint: str | None, *fields: str) -> Diagnostic:
+def at(goal: Goal, message: str, hint: str | None, *fields: str, fix: Fix | None = None) -> Diagnostic:
     """A finding on `goal`, placed at the first of `fields` present in its file (the engine
     gives it the rule's code and severity)."""
     line, column = goal.at(*fields)
-    return Diagnostic(goal.source, line, column, WARNING, "", message, hint)
+    return Diagnostic(goal.source, line, column, WARNING, "", message, hint, fix)
+
+
+def add_to_measure(goal: Goal, name: str) -> Fix | None:
+    """The quick fix adding an empty `name:` to the goal's measure, unless the key is there already (empty)."""
+    return None if f"measure.{name}:key" in goal.pos else Fix.add_field(name)
 
 
 def fmt_number(value: float) -> str:

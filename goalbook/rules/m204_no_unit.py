@@ -1,6 +1,6 @@
 """M204 Measurable: a unit makes values readable ("3" of what?)."""
 from goalbook.diagnostics import WARNING
-from goalbook.rules.base import at, goals_in_review
+from goalbook.rules.base import add_to_measure, at, goals_in_review
 
 CODE = "M204"
 SEVERITY = WARNING
@@ -12,4 +12,5 @@ def check(book, ctx):
     for goal in goals_in_review(book, ctx):
         if goal.measure is not None and not goal.measure.unit:
             yield at(goal, "the measure has no unit, so a value like 3 could mean anything",
-                     "add 'unit:' under measure, e.g. walks, minutes, nights or points", "measure")
+                     "add 'unit:' under measure, e.g. walks, minutes, nights or points", "measure",
+                     fix=add_to_measure(goal, "unit"))

@@ -5,7 +5,7 @@ against the declared areas or the four default ones. Comparison ignores case.
 """
 import difflib
 
-from goalbook.diagnostics import WARNING
+from goalbook.diagnostics import WARNING, Fix
 from goalbook.rules.base import at, goals_in_review
 
 CODE = "R402"
@@ -18,25 +18,27 @@ def check(book, ctx):
     settings = book.settings
     for goal in goals_in_review(book, ctx):
         if goal.area and not _declared(goal.area, settings.areas):
-            yield at(goal, f"the area '{goal.area}' is not one of the declared areas",
-                     _hint(goal.area, settings.areas, "areas"), "area")
+            hint, fix = _suggestion(goal.area, settings.areas, "areas")
+            yield at(goal, f"the area '{goal.area}' is not one of the declared areas", hint, "area", fix=fix)
         if not settings.values:
             continue
         for index, value in enumerate(goal.values):
             if not _declared(value, settings.values):
+                hint, fix = _suggestion(value, settings.values, "values")
                 yield at(goal, f"the value '{value}' is not one of the values in goalbook.yaml",
-                         _hint(value, settings.values, "values"), f"values.{index}", "values")
+                         hint, f"values.{index}", "values", fix=fix)
 
 
 def _declared(name: str, declared) -> bool:
     return name.strip().lower() in {d.strip().lower() for d in declared}
 
 
-def _hint(name: str, declared, key: str) -> str:
+def _suggestion(name: str, declared, key: str) -> tuple[str, Fix | None]:
+    """The hint, and the quick fix when one declared name is close."""
     close = difflib.get_close_matches(name.lower(), [d.lower() for d in declared], n=1, cutoff=0.6)
     if close:
         original = next(d for d in declared if d.lower() == close[0])
-        return f"did you mean '{original}'?"
+        return f"did you mean '{original}'?", Fix.replace(name, original)
     if not declared:
-        return f"if it is new, add it to '{key}:' in goalbook.yaml"
-    return f"if it is new, add it to '{key}:' in goalbook.yaml (now: {', '.join(declared)})"
+        return f"if it is new, add it to '{key}:' in goalbook.yaml", None
+    return f"if it is new, add it to '{key}:' in goalbook.yaml (now: {', '.join(declared)})", None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field as dc_field
 
+from goalbook.diagnostics import Fix
 from goalbook.load.yamltree import Mapping, Scalar, Sequence
 from goalbook.schema.fields import INVALID, Choice, Context, Field, Text, _describe, _label, or_null
 
@@ -59,8 +60,10 @@ class Struct(Field):
             sub = f"{path}.{name}" if path else name
             spec = self.fields.get(name)
             if spec is None:
+                close = _closest(name, self.fields)
                 ctx.report(self.unknown_code, key, f"'{name}' is not a field goalbook knows here",
-                           _suggest(name, self.fields))
+                           f"did you mean '{close}'?" if close else "the fields are: " + ", ".join(self.fields),
+                           Fix.replace(name, close) if close else None)
                 meant = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.75)
                 if meant:       # 'titel:' is a title given wrongly: rules about the title stay quiet
                     ctx.invalid.add(f"{path}.{meant[0]}" if path else meant[0])
@@ -109,11 +112,9 @@ def _reported_at(ctx: Context, path: str, name: str) -> bool:
     return sub in ctx.positions
 
 
-def _suggest(name: str, known) -> str | None:
+def _closest(name: str, known) -> str | None:
     close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "the fields are: " + ", ".join(known)
+    return close[0] if close else None
 
 
 @dataclass

@@ -7,7 +7,7 @@ surprises are closed off: `no` is only a boolean where a yes/no is expected.
 """
 from __future__ import annotations
 
-from goalbook.diagnostics import Diagnostic
+from goalbook.diagnostics import Diagnostic, Fix
 
 import difflib
 import math
@@ -72,8 +72,8 @@ class Context:
         self.key_positions: dict[str, tuple[int, int]] = {}
         self.invalid: set[str] = set()      # fields given but not usable (a finding says why)
 
-    def report(self, code: str, node, message: str, hint: str | None = None) -> object:
-        self.problems.append(Diagnostic.problem(code, node.line, node.column, message, hint))
+    def report(self, code: str, node, message: str, hint: str | None = None, fix: Fix | None = None) -> object:
+        self.problems.append(Diagnostic.problem(code, node.line, node.column, message, hint, fix=fix))
         return INVALID
 
 
@@ -152,7 +152,8 @@ class Choice(Field):
         close = difflib.get_close_matches(scalar.value.lower(), self.choices, n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'?" if close else None
         return ctx.report("GB003", scalar, f"{_label(path)} is {_describe(scalar)}, "
-                          f"but it can be {_or_list(self.choices)}", hint)
+                          f"but it can be {_or_list(self.choices)}", hint,
+                          Fix.replace(scalar.value, close[0]) if close else None)
 
     def json_schema(self):
         return {"enum": list(self.choices), "description": self.doc}
