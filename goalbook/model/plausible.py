@@ -9,6 +9,7 @@ it is and what date it probably meant. A value that is merely late or early
 """
 from __future__ import annotations
 
+import bisect
 from datetime import date, timedelta
 
 from goalbook.model.entities import Entry, Goal
@@ -22,7 +23,16 @@ def mark_typo_dates(goals: dict[str, Goal]) -> None:
     for goal in goals.values():
         days = sorted({e.date for e in goal.entries})
         for entry in goal.entries:
-            entry.set_aside = meant_date(entry.date, [d for d in days if d != entry.date])
+            # most values have a neighbour within FAR_DAYS: they need no look at all the others
+            entry.set_aside = None if _near_another(entry.date, days) else meant_date(
+                entry.date, [d for d in days if d != entry.date])
+
+
+def _near_another(day: date, days: list[date]) -> bool:
+    """Whether another of the sorted, distinct `days` lies within FAR_DAYS of `day`."""
+    at = bisect.bisect_left(days, day)
+    after = at + 1 if at < len(days) and days[at] == day else at
+    return any(abs((day - d).days) <= FAR_DAYS for d in days[max(at - 1, 0):at] + days[after:after + 1])
 
 
 def meant_date(day: date, others: list[date]) -> date | None:
