@@ -9,12 +9,12 @@ import sys
 import click
 
 from goalbook import __version__
-from goalbook.cli import build, check, checkin, export, import_, init, new, schema, serve, share
+from goalbook.cli import build, check, checkin, export, import_, init, lsp, new, schema, serve, share
 from goalbook.cli.options import project_option, say_error, start_folder
 from goalbook.errors import GoalbookError
 
 COMMANDS = [init.init, check.check, build.build, serve.serve, export.export, new.new, checkin.checkin,
-            schema.schema, import_.import_, share.share]
+            schema.schema, import_.import_, share.share, lsp.lsp]
 
 
 class Group(click.Group):
