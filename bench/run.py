@@ -224,8 +224,19 @@ def bench_git_history(ctx: Bench) -> str | None:
     return git_history_bench.missed(figures)
 
 
+def bench_lsp(ctx: Bench) -> str | None:
+    """An edit in the editor to its diagnostics from `goalbook lsp` (bench/lsp_bench.py); target 0.15 s."""
+    from bench import lsp_bench
+
+    figures = lsp_bench.bench_lsp_edit(ctx.book(), TODAY, edits=max(5, ctx.runs))
+    for name, value in figures.items():
+        ctx.report(name, value)
+    median = figures["lsp_edit_to_diagnostics_median_s"]
+    return f"lsp edit-to-diagnostics {median} s above {lsp_bench.TARGET_S} s" if median > lsp_bench.TARGET_S else None
+
+
 BENCHES = [bench_check, bench_check_in_process, bench_startup, bench_help, bench_rebuild_unchanged, bench_pdf,
-           bench_pelican, bench_serve, bench_git_history]
+           bench_pelican, bench_serve, bench_git_history, bench_lsp]
 
 
 def main(argv: list[str] | None = None) -> int:
