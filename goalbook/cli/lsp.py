@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import click
 
-from goalbook.cli.options import clock
+import os
+
+from goalbook.cli.options import clock, project_option, start_folder
 
 
 @click.command()
+@project_option
 @click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the default; accepted because many editors pass it).")
 def lsp(stdio: bool) -> None:
     """Run the language server for editors, on stdin and stdout.
@@ -18,6 +21,7 @@ def lsp(stdio: bool) -> None:
     """
     from goalbook.lsp.server import serve_stdio
 
+    os.chdir(start_folder())      # -C: the folder the server starts in (files are found from their own paths)
     the_clock = clock()
     the_clock.report_today()      # a bad GOALBOOK_TODAY or SOURCE_DATE_EPOCH stops here, with its message
     serve_stdio(the_clock)
