@@ -35,6 +35,16 @@ class BuildError(GoalbookError):
 
 
 @dataclass
+class LiveSite:
+    """What `serve` keeps between rebuilds of its private temporary site: that site is
+    updated file by file (no fsync, no swap), its report and PDF are made when asked
+    for, and every rebuild renders (serve's watcher only fires on a change)."""
+    cache: object                   # a SourceCache: files read again only when they changed
+    pages: object                   # a PageCache: goal pages rendered again only when theirs did
+    report: bool = False            # make report.html in this rebuild
+
+
+@dataclass
 class BuildOptions:
     today: date
     strict: bool = False
@@ -42,14 +52,31 @@ class BuildOptions:
     since: str | date | None = None
     until: date | None = None
     output: Path | None = None
-    durable: bool = True            # publish atomically with fsync; serve's private temporary site
-                                    # is updated file by file instead
-    cache: object | None = None     # a SourceCache kept by serve between builds
-    page_cache: object | None = None  # a PageCache kept by serve between builds
-    pdf_on_request: bool = False    # serve: report.html links to a PDF made when asked for
-    report: bool = True             # write report.html (serve makes it when it is asked for)
-    skip_unchanged: bool = True     # stop early when the inputs are those of the last build
-                                    # (serve doesn't ask: its watcher only fires on a change)
+    live: LiveSite | None = None    # serve's temporary site; None for `goalbook build`
+
+    @property
+    def durable(self) -> bool:
+        return self.live is None
+
+    @property
+    def cache(self):
+        return self.live.cache if self.live else None
+
+    @property
+    def page_cache(self):
+        return self.live.pages if self.live else None
+
+    @property
+    def pdf_on_request(self) -> bool:
+        return self.live is not None
+
+    @property
+    def report(self) -> bool:
+        return self.live is None or self.live.report
+
+    @property
+    def skip_unchanged(self) -> bool:
+        return self.live is None
 
 
 @dataclass

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 import threading
 import time
 from pathlib import Path
 
-from goalbook.app.build import BuildError, BuildOptions, build
+from goalbook.app.build import BuildError, BuildOptions, LiveSite, build
 from goalbook.load.cache import SourceCache
 from goalbook.render.page_cache import PageCache
 from goalbook.app.check import SETTINGS_FILE, ProjectError
@@ -48,9 +49,8 @@ class Rebuilder:
                  reload_pages: bool = True) -> None:
         started = time.perf_counter()
         pdf = self.options.pdf if pdf is None else pdf
-        options = BuildOptions(**{**self.options.__dict__, "output": self.site, "durable": False,
-                                  "cache": self.cache, "page_cache": self.pages, "pdf_on_request": True,
-                                  "pdf": pdf, "report": report or pdf, "skip_unchanged": False})
+        options = replace(self.options, output=self.site, pdf=pdf,
+                          live=LiveSite(self.cache, self.pages, report=report or pdf))
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
