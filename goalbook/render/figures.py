@@ -25,7 +25,7 @@ def pair(wide: str, narrow: str) -> Markup:
 
 def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
                prefix: str = "chart") -> Markup:
-    """The goal's values against the expected path and the target line."""
+    """The goal's values against the expected path and the target line, its revisions marked."""
     p, m = view.progress, view.goal.measure
     title = f"{view.title}: {m.what}" if m is not None and m.what else view.title
     return Markup(charts.progress_chart(
@@ -33,7 +33,7 @@ def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
         unit=m.unit if m is not None else None, title=title, id_prefix=f"{prefix}-{view.id}",
         width=width, height=height, today=today if today is not None else p.today,
         y_min=m.min if m is not None else None, y_max=m.max if m is not None else None,
-        label=PER_LABEL.get(p.per, "check-ins")))
+        label=PER_LABEL.get(p.per, "check-ins"), revisions=getattr(view, "target_history", None)))
 
 
 def goal_chart_pair(view, today=None) -> Markup:
