@@ -55,7 +55,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    if not os.access(folder, os.W_OK):
+        return None
+    # Code compiled for another kind of environment (a sandboxed one calls `environment.call`)
+    # must never be loaded into this one: the file name says which kind it was compiled for.
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"__goalbook_{jinja2.Environment.__name__}_%s.cache")
 
 
 def make_environment(project_root: Path | None = None) -> jinja2.Environment:
