@@ -51,7 +51,7 @@ def points_of(root) -> list[tuple[float, float]]:
 
 def summary_of(root) -> str:
     """The chart's summary: its text alternative after the title."""
-    return root.find(NS + "title").text.split(": ", 1)[1]
+    return re.split(r"[:.] ", root.find(NS + "title").text, maxsplit=1)[1]
 
 
 def check_accessible(root, prefix, title):
@@ -342,3 +342,75 @@ def test_write_samples():
         "</style></head><body>" + "".join(
             f"<h2>{name}</h2>{svg}" for name, svg in samples.items()) + "</body></html>",
         encoding="utf-8")
+
+
+# --- revisions ------------------------------------------------------------------------
+
+def test_a_revision_steps_the_target_line_and_is_marked_with_its_words():
+    from goalbook.model.revisions import TargetStep
+
+    revision = TargetStep(D(2026, 10, 20), "Target lowered from 5 walks a week to 3", "too many", 5.0, 3.0)
+    root = parse(progress(target=3, revisions=[revision]))
+    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
+    xs = [float(x) for x in re.findall(r"H(-?[\d.]+)", target.get("d"))]
+    ys = [float(y) for y in re.findall(r"V(-?[\d.]+)", target.get("d"))]
+    start_y = float(PAIR.match(target.get("d")).group(2))
+    assert len(xs) == 2 and len(ys) == 1                  # along at 5, down at the revision, on at 3
+    assert start_y < ys[0]                                # 5 is drawn above 3
+    (mark,) = [e for e in root.iter() if e.get("class") == "gb-revision"]
+    assert mark.find(NS + "title").text == "Revised on 20 Oct 2026: Target lowered from 5 walks a week to 3"
+    assert float(mark.find(NS + "line").get("x1")) == xs[0]         # the marker sits on the step
+    texts = [e.text for e in root.iter(NS + "text")]
+    assert "earlier target 5" in texts and "target 3" in texts and "revised" in texts
+    assert "Revised on 20 Oct 2026: Target lowered from 5 walks a week to 3." in summary_of(root)
+    check_in_viewbox(root)
+
+
+def test_a_revision_that_does_not_say_how_the_target_moved_is_only_marked():
+    from goalbook.model.revisions import TargetStep
+
+    revision = TargetStep(D(2026, 10, 20), "5 x 2h → 3 x 1h", None, None, None)
+    root = parse(progress(revisions=[revision]))
+    assert "H" in target_d(root) and "V" not in target_d(root)      # a flat target line
+    (mark,) = [e for e in root.iter() if e.get("class") == "gb-revision"]
+    assert mark.find(NS + "title").text.endswith("5 x 2h → 3 x 1h")
+
+
+def target_d(root) -> str:
+    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
+    return target.get("d")
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("target 4 → 3", (4.0, 3.0)),
+    ("Target lowered from 5 walks a week to 3", (5.0, 3.0)),
+    ("target: 5 -> 3", (5.0, 3.0)),
+    ("Raised the target from 2,5 to 3.5 points", (2.5, 3.5)),
+    ("Changed the due date to 2027-02-01 and the target to 4", (None, 4.0)),
+    ("5 x 2h → 3 x 1h", None),
+    ("due date 20 Dec → 31 Jan", None),
+    ("target 3 walks by 20 Dec", None),
+])
+def test_revision_texts_that_say_how_the_target_moved(text, moved):
+    from goalbook.model.revisions import parse_target_change
+
+    assert parse_target_change(text) == moved
+
+
+def test_target_history_ends_at_the_goals_own_target():
+    from goalbook.model.entities import Goal, Measure, Revision
+    from goalbook.model.revisions import target_history
+
+    goal = Goal("walks", "walks.yaml", measure=Measure(baseline=0, target=2),
+                revisions=[Revision(D(2026, 11, 1), "target now 2"), Revision(D(2026, 10, 1), "target 5 → 3"),
+                           Revision(D(2026, 10, 15), "moved the walks to evenings")])
+    steps = target_history(goal)
+    assert [(s.date, s.before, s.after) for s in steps] == [
+        (D(2026, 10, 1), 5.0, 3.0), (D(2026, 10, 15), None, None), (D(2026, 11, 1), 3.0, 2.0)]
+    assert [s.moves_target for s in steps] == [True, False, True]
+
+
+def test_an_empty_chart_says_why():
+    root = parse(progress([], empty="The first week isn't over yet"))
+    assert "The first week isn't over yet" in [e.text for e in root.iter(NS + "text")]
+    assert summary_of(root).startswith("The first week isn't over yet.")

@@ -176,7 +176,7 @@ def progress_chart(points, *, start: date | None, due: date | None,
                    title: str, id_prefix: str, width: int = 640, height: int = 240,
                    today: date | None = None, y_min: float | None = None,
                    y_max: float | None = None, label: str = "check-ins",
-                   revisions=None) -> str:
+                   revisions=None, empty: str = "No check-ins yet", key: bool = True) -> str:
     """Values as a line (dots while there are few, the latest marked); the expected
     path from `baseline` at `start` (default: the first point) to `target` at `due`
     dashed; the target as a dotted line; a faint "today" line; date and value axes.
@@ -193,7 +193,7 @@ def progress_chart(points, *, start: date | None, due: date | None,
     first = start or (pts[0][0] if pts else None)
     has_path = (None not in (first, due, baseline, target)) and due > first
     u = f" {unit}" if unit else ""
-    desc = text_summary(pts, unit)
+    desc = text_summary(pts, unit) if pts else f"{empty.rstrip('.')}."
     if baseline is not None:
         desc += f" Started from {num(baseline)}{u}" + (f" on {_long(first)}." if first else ".")
     if target is not None:
@@ -213,9 +213,9 @@ def progress_chart(points, *, start: date | None, due: date | None,
         dom = (today or date(2000, 1, 1),) * 2
         p = _Plot(width, height, left=16, right=16, top=22, bottom=40,
                   d0=dom[0], d1=dom[1], y0=y0, y1=y1)
-        out.append(p.message("No check-ins yet"))
+        out.append(p.message(empty))
         return "".join(out) + "</svg>"
-    p = _Plot(width, height, left=_left(y_ticks), right=right, top=22, bottom=40,
+    p = _Plot(width, height, left=_left(y_ticks), right=right, top=22, bottom=40 if key else 22,
               d0=dom[0], d1=dom[1], y0=y0, y1=y1)
     out.append(p.axes(y_ticks))
     shown = [r for r in revisions if p.d0 <= r.date <= p.d1]
@@ -231,11 +231,12 @@ def progress_chart(points, *, start: date | None, due: date | None,
     if pts:
         out.append(p.series(pts))
     else:
-        out.append(p.message("No check-ins yet"))
+        out.append(p.message(empty))
     items = ([("solid", label)] if pts else []) + ([("dashed", "expected path")] if has_path
                                                    else []) + ([("dotted", "target")]
                                                                if target is not None else [])
-    out.append(legend(items, p.l, height - 6))
+    if key:
+        out.append(legend(items, p.l, height - 6))
     return "".join(out) + "</svg>"
 
 

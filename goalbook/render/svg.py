@@ -103,7 +103,9 @@ def chart_label(title: str, desc: str) -> str:
     title, desc = str(title).strip(), str(desc).strip()
     if not desc:
         return title
-    return f"{title}{'' if title.endswith(('.', ':', '?', '!')) else ':'} {desc}"
+    if title.endswith((".", ":", "?", "!")):
+        return f"{title} {desc}"
+    return f"{title}{'.' if ':' in title else ':'} {desc}"
 
 
 def open_svg(width: int, height: int, id_prefix: str, title: str, desc: str,
