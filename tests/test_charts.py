@@ -34,18 +34,37 @@ def parse(svg: str) -> ET.Element:
     return root
 
 
-def points_of(root):
-    return [e for e in root.iter() if e.get("class") == "gb-point"]
+PAIR = re.compile(r"[ML](-?[\d.]+) (-?[\d.]+)")
+
+
+def points_of(root) -> list[tuple[float, float]]:
+    """Every value drawn: the dots of the one `gb-points` path and the marker on the latest."""
+    out = []
+    for e in root.iter():
+        classes = (e.get("class") or "").split()
+        if "gb-points" in classes:
+            out += [(float(x), float(y)) for x, y in re.findall(r"M(-?[\d.]+) (-?[\d.]+)h0", e.get("d"))]
+        if "gb-last" in classes:
+            out.append((float(e.get("cx")), float(e.get("cy"))))
+    return out
+
+
+def summary_of(root) -> str:
+    """The chart's summary: its text alternative after the title."""
+    return re.split(r"[:.] ", root.find(NS + "title").text, maxsplit=1)[1]
 
 
 def check_accessible(root, prefix, title):
     assert root.get("role") == "img"
-    t, d = root.find(NS + "title"), root.find(NS + "desc")
-    assert t is not None and d is not None
-    assert t.get("id") == f"{prefix}-title" and d.get("id") == f"{prefix}-desc"
-    assert root.get("aria-labelledby") == f"{prefix}-title {prefix}-desc"
-    assert t.text == title
-    assert d.text and d.text.strip()
+    t = root.find(NS + "title")
+    assert t is not None and t.text == root.get("aria-label")
+    assert t.text.startswith(title + ": ")
+    assert summary_of(root).strip()
+
+
+def target_y(root) -> float:
+    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
+    return float(PAIR.match(target.get("d")).group(2))
 
 
 def check_in_viewbox(root):
@@ -57,6 +76,8 @@ def check_in_viewbox(root):
         for a in ("y", "y1", "y2", "cy"):
             if e.get(a) is not None:
                 assert -0.01 <= float(e.get(a)) <= h + 0.01, (e.tag, a, e.get(a))
+        for x, y in PAIR.findall(e.get("d") or ""):
+            assert -0.01 <= float(x) <= w + 0.01 and -0.01 <= float(y) <= h + 0.01, (e.tag, x, y)
         if e.get("points"):
             for pair in e.get("points").split():
                 x, y = (float(v) for v in pair.split(","))
@@ -99,7 +120,7 @@ def test_progress_chart_structure():
     texts = [e.text for e in root.iter(NS + "text")]
     assert "today" in texts and "target 5" in texts and "walks" in texts
     assert any(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}( \d{4})?", t or "") for t in texts)
-    desc = root.find(NS + "desc").text
+    desc = summary_of(root)
     assert desc.startswith("6 values from 6 Oct to 16 Nov 2026; latest 3 walks;")
     assert "Target 5 walks by 31 Dec 2026." in desc
     check_in_viewbox(root)
@@ -107,8 +128,8 @@ def test_progress_chart_structure():
 
 def test_points_drawn_in_date_order():
     root = parse(progress())
-    xs = [float(e.get("cx")) for e in points_of(root)]
-    assert xs == sorted(xs)
+    xs = [x for x, _ in points_of(root)]
+    assert xs == sorted(xs) and len(set(xs)) == len(WALKS)
 
 
 def test_expected_path_needs_baseline_target_and_due():
@@ -120,14 +141,13 @@ def test_expected_path_needs_baseline_target_and_due():
     root = parse(progress(start=None))
     (path,) = [e for e in root.iter() if e.get("class") == "gb-expected"]
     first = points_of(root)[0]
-    assert path.get("x1") == first.get("cx")
+    assert float(path.get("x1")) == first[0]
 
 
 def test_expected_path_goes_from_baseline_to_target():
     root = parse(progress(baseline=1, target=4))
     (path,) = [e for e in root.iter() if e.get("class") == "gb-expected"]
-    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
-    assert path.get("y2") == target.get("y1")           # ends on the target line
+    assert float(path.get("y2")) == target_y(root)       # ends on the target line
     assert float(path.get("y1")) > float(path.get("y2"))  # more is better: rises
 
 
@@ -135,7 +155,7 @@ def test_empty_progress_chart():
     root = parse(progress([]))
     assert not points_of(root)
     assert "No check-ins yet" in [e.text for e in root.iter(NS + "text")]
-    assert root.find(NS + "desc").text.startswith("No check-ins yet.")
+    assert summary_of(root).startswith("No check-ins yet.")
     check_in_viewbox(root)
     bare = parse(progress_chart([], start=None, due=None, baseline=None, target=None,
                                 unit=None, title="t", id_prefix="p"))
@@ -146,13 +166,13 @@ def test_empty_progress_chart():
 def test_single_point_and_equal_values():
     root = parse(all_samples()["progress_one"])
     assert len(points_of(root)) == 1
-    assert root.find(NS + "polyline") is None
+    assert not [e for e in root.iter() if e.get("class") == "gb-line"]
     check_in_viewbox(root)
     same = [(D(2026, 11, 1) + timedelta(days=i), 3) for i in range(4)]
     root = parse(progress_chart(same, start=None, due=None, baseline=None, target=None,
                                 unit=None, title="t", id_prefix="p"))
     assert len(points_of(root)) == 4
-    assert len({e.get("cy") for e in points_of(root)}) == 1
+    assert len({y for _, y in points_of(root)}) == 1
     check_in_viewbox(root)
     zeros = parse(progress_chart([(D(2026, 1, 1), 0), (D(2026, 1, 2), 0)], start=None,
                                  due=None, baseline=None, target=None, unit=None,
@@ -192,7 +212,9 @@ def test_less_is_better_and_negative_values():
 def test_many_points_and_small_size():
     pts = [(D(2026, 1, 1) + timedelta(days=i), (i * 7) % 11) for i in range(400)]
     root = parse(progress(pts, width=320, height=160, today=D(2027, 1, 1)))
-    assert len(points_of(root)) == 400
+    (series,) = [e for e in root.iter() if e.get("class") == "gb-line"]
+    assert len(PAIR.findall(series.get("d"))) == 400     # one path through every value
+    assert len(points_of(root)) == 1                     # too many to dot: the latest is marked
     check_in_viewbox(root)
 
 
@@ -219,7 +241,7 @@ def test_bands_chart():
     assert len(set(fills)) == 5 and not any(f in ("red", "#ff0000") for f in fills)
     texts = {e.text for e in root.iter(NS + "text")}
     assert {"minimal", "mild", "moderate", "moderately severe", "severe"} <= texts
-    desc = root.find(NS + "desc").text
+    desc = summary_of(root)
     assert "latest 7" in desc and "Latest band: mild." in desc
     check_in_viewbox(root)
     empty = parse(bands_chart([], bands=PHQ_BANDS, max_value=27, title="t", id_prefix="e"))
@@ -231,7 +253,7 @@ def test_sparkline():
     root = parse(all_samples()["sparkline"])
     check_accessible(root, "sp", "Walks")
     assert len(points_of(root)) == 1                       # the latest value
-    assert root.find(NS + "desc").text == "7 values; latest 3; lowest 0, highest 4. Target 5."
+    assert summary_of(root) == "7 values; latest 3; lowest 0, highest 4. Target 5."
     check_in_viewbox(root)
     for vals in ([], [2], [2, 2, 2]):
         r = parse(sparkline(vals, title="s", id_prefix="s"))
@@ -257,7 +279,7 @@ def test_text_is_escaped():
     svg = progress(title=evil, unit="<b>walks</b>", id_prefix='x" onload="y')
     assert "<script>" not in svg and "<b>" not in svg and "onload=" not in svg
     root = parse(svg)
-    assert root.find(NS + "title").text == evil
+    assert root.find(NS + "title").text.startswith(evil + ": ")
     assert "<b>walks</b>" in [e.text for e in root.iter(NS + "text")]
     for svg in (bands_chart([(D(2026, 1, 1), 3)], bands=[(0, 27, "<i>x</i>")], max_value=27,
                             title=evil, id_prefix="b"),
@@ -320,3 +342,75 @@ def test_write_samples():
         "</style></head><body>" + "".join(
             f"<h2>{name}</h2>{svg}" for name, svg in samples.items()) + "</body></html>",
         encoding="utf-8")
+
+
+# --- revisions ------------------------------------------------------------------------
+
+def test_a_revision_steps_the_target_line_and_is_marked_with_its_words():
+    from goalbook.model.revisions import TargetStep
+
+    revision = TargetStep(D(2026, 10, 20), "Target lowered from 5 walks a week to 3", "too many", 5.0, 3.0)
+    root = parse(progress(target=3, revisions=[revision]))
+    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
+    xs = [float(x) for x in re.findall(r"H(-?[\d.]+)", target.get("d"))]
+    ys = [float(y) for y in re.findall(r"V(-?[\d.]+)", target.get("d"))]
+    start_y = float(PAIR.match(target.get("d")).group(2))
+    assert len(xs) == 2 and len(ys) == 1                  # along at 5, down at the revision, on at 3
+    assert start_y < ys[0]                                # 5 is drawn above 3
+    (mark,) = [e for e in root.iter() if e.get("class") == "gb-revision"]
+    assert mark.find(NS + "title").text == "Revised on 20 Oct 2026: Target lowered from 5 walks a week to 3"
+    assert float(mark.find(NS + "line").get("x1")) == xs[0]         # the marker sits on the step
+    texts = [e.text for e in root.iter(NS + "text")]
+    assert "earlier target 5" in texts and "target 3" in texts and "revised" in texts
+    assert "Revised on 20 Oct 2026: Target lowered from 5 walks a week to 3." in summary_of(root)
+    check_in_viewbox(root)
+
+
+def test_a_revision_that_does_not_say_how_the_target_moved_is_only_marked():
+    from goalbook.model.revisions import TargetStep
+
+    revision = TargetStep(D(2026, 10, 20), "5 x 2h → 3 x 1h", None, None, None)
+    root = parse(progress(revisions=[revision]))
+    assert "H" in target_d(root) and "V" not in target_d(root)      # a flat target line
+    (mark,) = [e for e in root.iter() if e.get("class") == "gb-revision"]
+    assert mark.find(NS + "title").text.endswith("5 x 2h → 3 x 1h")
+
+
+def target_d(root) -> str:
+    (target,) = [e for e in root.iter() if e.get("class") == "gb-target"]
+    return target.get("d")
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("target 4 → 3", (4.0, 3.0)),
+    ("Target lowered from 5 walks a week to 3", (5.0, 3.0)),
+    ("target: 5 -> 3", (5.0, 3.0)),
+    ("Raised the target from 2,5 to 3.5 points", (2.5, 3.5)),
+    ("Changed the due date to 2027-02-01 and the target to 4", (None, 4.0)),
+    ("5 x 2h → 3 x 1h", None),
+    ("due date 20 Dec → 31 Jan", None),
+    ("target 3 walks by 20 Dec", None),
+])
+def test_revision_texts_that_say_how_the_target_moved(text, moved):
+    from goalbook.model.revisions import parse_target_change
+
+    assert parse_target_change(text) == moved
+
+
+def test_target_history_ends_at_the_goals_own_target():
+    from goalbook.model.entities import Goal, Measure, Revision
+    from goalbook.model.revisions import target_history
+
+    goal = Goal("walks", "walks.yaml", measure=Measure(baseline=0, target=2),
+                revisions=[Revision(D(2026, 11, 1), "target now 2"), Revision(D(2026, 10, 1), "target 5 → 3"),
+                           Revision(D(2026, 10, 15), "moved the walks to evenings")])
+    steps = target_history(goal)
+    assert [(s.date, s.before, s.after) for s in steps] == [
+        (D(2026, 10, 1), 5.0, 3.0), (D(2026, 10, 15), None, None), (D(2026, 11, 1), 3.0, 2.0)]
+    assert [s.moves_target for s in steps] == [True, False, True]
+
+
+def test_an_empty_chart_says_why():
+    root = parse(progress([], empty="The first week isn't over yet"))
+    assert "The first week isn't over yet" in [e.text for e in root.iter(NS + "text")]
+    assert summary_of(root).startswith("The first week isn't over yet.")

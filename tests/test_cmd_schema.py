@@ -153,6 +153,13 @@ BROKEN = [
     ("settings", "goalbook.yaml", "limits:\n  active_goals: many\n"),
     ("settings", "goalbook.yaml", "rules:\n  M202: loud\n"),
     ("settings", "goalbook.yaml", "report:\n  paper: a5\n"),
+    ("checkin", "note-without-value.yaml", "date: 2026-11-20\nprogress:\n  good:\n    note: tired\n"),
+    ("checkin", "note-unknown-field.yaml", "date: 2026-11-20\nprogress:\n  good:\n    value: 1\n    feeling: ok\n"),
+    ("checkin", "homework-done-zero.yaml", "date: 2026-11-20\nhomework_done: [0]\n"),
+    ("session", "homework-done-maybe.yaml", "date: 2026-11-17\nhomework:\n  - task: breathe\n    done: maybe\n"),
+    ("session", "homework-without-task.yaml", "date: 2026-11-17\nhomework:\n  - done: yes\n"),
+    ("settings", "goalbook.yaml", "report:\n  pdf: pdf/a-1b\n"),
+    ("settings", "goalbook.yaml", "report:\n  suggestions: maybe\n"),
 ]
 
 
@@ -184,6 +191,12 @@ ACCEPTED = [
     ("checkin", "items.yaml", "date: 2026-11-20\nmeasures:\n  phq9: [0, 1, 0, 1, 0, 1, 0, 1, 0]\n  gad7: 4\n"),
     ("session", "homework.md", "---\ndate: 2026-11-17\nwith: Maya\nhomework: [breathe]\n---\nNotes.\n"),
     ("settings", "goalbook.yaml", "title: Mine\nrules:\n  M202: warning\nreport:\n  since: 30d\n"),
+    ("checkin", "goal-note.yaml", "date: 2026-11-20\nprogress:\n  good:\n    value: 2\n    note: Tired but went.\n"),
+    ("session", "homework-done.yaml", "date: 2026-11-17\nhomework:\n  - breathe\n  - task: walk\n"
+     "    done: 2026-11-18\n  - {task: rest, done: yes}\n"),
+    ("session", "one-task.yaml", "date: 2026-11-17\nhomework: breathe\n"),
+    ("settings", "goalbook.yaml", "report:\n  pdf: pdf/a-3b\n  suggestions: yes\n"),
+    ("settings", "goalbook.yaml", "report:\n  pdf: pdf/ua-1\n"),
 ]
 
 

@@ -63,7 +63,7 @@ def example(tmp_path_factory) -> Report:
 
 
 def test_example_report_content_and_order(example, tmp_path):
-    assert 6 <= example.pages <= 14
+    assert example.pages <= 7                                      # a month of check-ins
     text = example.text(tmp_path)
     for title in ACTIVE_TITLES:
         assert title in text
@@ -79,7 +79,7 @@ def test_example_report_content_and_order(example, tmp_path):
         assert fold(reflection)[:120] in text
     assert "set aside" in text and "failed" not in text.replace('"failed"', "")
     h2 = [fold(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h2\b[^>]*>(.*?)</h2>", example.html)]
-    assert h2 == ["Where things stand", *ACTIVE_TITLES, "From the check-ins", "To discuss",
+    assert h2 == ["Where things stand", *ACTIVE_TITLES, "From the check-ins",
                   "Mood", "Goals completed or set aside"]
     at = text.index("Where things stand")
     for heading in h2[1:]:                                        # the same order in the PDF
@@ -88,16 +88,16 @@ def test_example_report_content_and_order(example, tmp_path):
     assert "PHQ-9 and GAD-7 were developed by" in text             # attribution line
 
 
-def test_cover_has_title_people_period_and_date(example, tmp_path):
-    cover = example.text(tmp_path, 1, 1)
-    for words in ("Sam's goalbook", "Prepared by Sam", "For Maya Lindqvist",
-                  "20 Oct 2026 – 22 Nov 2026", "Made on 22 Nov 2026"):
-        assert words in cover
-    assert "page 1 of" in cover
-    assert "Where things stand" not in cover                       # the cover is a page of its own
-    summary = example.text(tmp_path, 2, 2)
-    assert summary.startswith("Sam's goalbook 20 Oct 2026 – 22 Nov 2026")   # running header
-    assert f"page 2 of {example.pages}" in summary
+def test_page_one_has_title_people_period_and_date_then_the_summary(example, tmp_path):
+    first = example.text(tmp_path, 1, 1)
+    for words in ("Sam's goalbook", "prepared by Sam for Maya Lindqvist",
+                  "20 Oct 2026 – 22 Nov 2026", "made on 22 Nov 2026"):
+        assert words in first
+    assert "page 1 of" in first
+    assert "Where things stand" in first                           # no cover: the summary is page 1
+    second = example.text(tmp_path, 2, 2)
+    assert second.startswith("Sam's goalbook 20 Oct 2026 – 22 Nov 2026")   # running header
+    assert f"page 2 of {example.pages}" in second
 
 
 def test_private_checkin_words_never_appear_but_its_values_count(example, tmp_path):
@@ -160,6 +160,9 @@ def test_private_goal_left_out_entirely_and_item9_prompt(example_book, tmp_path)
     (example_book / "content" / "goals" / "be-more-active.yaml").write_text(
         GOOD_GOAL.replace("Walk for 30 minutes on three evenings a week", "Be more active")
         .replace("why: Walking clears my head.\n", ""), encoding="utf-8")
+    (example_book / "goalbook.yaml").write_text(
+        (example_book / "goalbook.yaml").read_text(encoding="utf-8").replace(
+            "report:\n", "report:\n  suggestions: yes     # the appendix, in plain words\n"), encoding="utf-8")
     report = Report(example_book, paper="letter")
     text = report.text(tmp_path)
     for gone in ("Walk for 30 minutes on three evenings a week", "canal loop"):
@@ -173,8 +176,9 @@ def test_private_goal_left_out_entirely_and_item9_prompt(example_book, tmp_path)
     start = report.snapshot.since_start["phq9"]
     assert f"{start.first.total} → {start.latest.total}" in text     # and since the start
     assert "The long evenings before the holidays." in text
-    assert "Appendix: suggestions still open" in text                # open SMART suggestions
-    assert "the title could be more specific" in text and "(S102)" in text
+    assert "Appendix: things to look at together" in text            # asked for: report.suggestions
+    assert "The title could be more specific" in text and "(S102)" in text
+    assert "goalbook.yaml" not in text and "'why:'" not in text      # the client's words, no settings
     box = PdfReader(BytesIO(report.pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
@@ -187,8 +191,8 @@ def test_empty_sections_are_left_out(book, tmp_path):
     for heading in ("From the check-ins", "To discuss", "Mood", "Goals completed or set aside",
                     "Questionnaires", "In this period", "Goal Attainment Scaling"):
         assert heading not in text, heading
-    has_suggestions = bool(report_view(report.snapshot).suggestions)
-    assert ("Appendix: suggestions still open" in text) == has_suggestions
+    assert not report_view(report.snapshot).suggestions           # not asked for (report.suggestions)
+    assert "Appendix" not in text
 
 
 def test_the_web_view_links_to_the_pdf_but_the_pdf_never_shows_the_link(example_book):

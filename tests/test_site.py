@@ -165,7 +165,7 @@ def test_page_head_is_safe_and_complete(example_site):
         skip = doc.find("a", cls="skip-link")
         assert doc.find(id=skip.attrs["href"][1:]).tag == "main"
         nav = [a.text() for a in doc.find("nav").find_all("a")]
-        assert nav == ["Dashboard", "Timeline", "Report"]
+        assert nav == ["Dashboard", "Timeline", "Values", "Report"]
 
 
 def test_dashboard_goals_in_priority_order_with_their_numbers(example_site):
@@ -391,7 +391,7 @@ def test_empty_book_renders(book):
     files, _ = render(book.root)
     doc = parse(files["index.html"])
     assert "No active goals right now" in doc.text()
-    assert set(files) == {"index.html", "timeline.html", "assets/site.css"}
+    assert set(files) == {"index.html", "timeline.html", "values.html", "assets/site.css"}
 
 
 def test_timeline_is_newest_first_with_sessions(example_site):

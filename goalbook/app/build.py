@@ -201,7 +201,8 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.pdf import render_key
 
     pdf_args = {"today": options.today, "title": report_title(snapshot),
-                "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env)}
+                "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env),
+                "kind": check.book.settings.report_pdf}
     digest = render_key(report_html, **pdf_args)
     extra = {"report_pdf_key": digest}
     if not options.pdf:

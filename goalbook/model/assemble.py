@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from goalbook.model.checkins import attach_checkins, build_checkins
 from goalbook.model.plausible import mark_typo_dates
+from goalbook.model.homework import homework_items, mark_homework_done
 from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Step
 from goalbook.model.settings import build_settings
 from goalbook.schema.fields import is_valid_id, slugify
@@ -32,6 +33,7 @@ def assemble(validated: list[Validated], settings_doc: Validated | None,
     mark_typo_dates(goals)
     sessions = [s for v in validated if v.source.kind == "session" for s in _sessions(v)]
     sessions.sort(key=lambda s: (s.date, s.source))
+    mark_homework_done(checkins, sessions, problems)
     book = Book(settings=settings, goals=goals, checkins=checkins, sessions=sessions,
                 files=len(validated) + (1 if settings_doc else 0))
     return book, problems
@@ -98,7 +100,8 @@ def _check_scale(goal: Goal, problems: list[Problem]) -> None:
 
 def _sessions(doc: Validated) -> list[Session]:
     return [Session(date=r.data["date"], source=doc.source.path, with_=r.data.get("with"),
-                    notes=r.data.get("notes"), homework=r.data.get("homework", []), pos=(r.line, r.column))
+                    notes=r.data.get("notes"), homework=homework_items(r.data.get("homework", []), r.positions),
+                    pos=(r.line, r.column))
             for r in doc.records if "date" in r.data]
 
 

@@ -54,8 +54,10 @@ def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal
         return None
     field_pos = {k[len(prefix):]: v for k, v in positions.items() if k.startswith(prefix)} if prefix else positions
     top = top or positions.get(prefix.rstrip(".") if prefix else "", (1, 1))
+    progress, goal_notes = _split_progress(data.get("progress", {}))
     checkin = Checkin(
-        date=data["date"], source=path, pos=top, progress=dict(data.get("progress", {})),
+        date=data["date"], source=path, pos=top, progress=progress, goal_notes=goal_notes,
+        homework_done=list(data.get("homework_done", [])),
         mood=data.get("mood"), win=data.get("win"), obstacle=data.get("obstacle"),
         discuss=data.get("discuss"), levels=dict(data.get("levels", {})), private=data.get("private", False),
         note=data.get("note"), goal=goal_id or data.get("goal"), field_pos=field_pos,
@@ -63,6 +65,19 @@ def _checkin(data: dict, path: str, positions: dict, prefix: str, problems, goal
     _shorthand_value(checkin, data, path, problems)
     _questionnaires(checkin, data.get("measures", {}), path, problems)
     return checkin
+
+
+def _split_progress(given: dict) -> tuple[dict[str, float], dict[str, str]]:
+    """`progress:` values by goal, and the notes written for one goal (`{value, note}`)."""
+    values, notes = {}, {}
+    for goal_id, entry in given.items():
+        if isinstance(entry, dict):
+            values[goal_id] = entry["value"]
+            if entry.get("note") and str(entry["note"]).strip():
+                notes[goal_id] = str(entry["note"]).strip()
+        else:
+            values[goal_id] = entry
+    return values, notes
 
 
 def _shorthand_value(checkin: Checkin, data: dict, path: str, problems) -> None:
@@ -112,7 +127,7 @@ def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files:
         for goal_id, value in checkin.progress.items():
             goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
             if goal is not None and _fits(goal, value, checkin, goal_id, problems):
-                where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
+                where = _value_pos(checkin, goal_id)
                 goal.entries.append(Entry(goal_id, checkin.date, float(value), checkin.source, where, checkin,
                                           yes_no=isinstance(value, YesNo)))
         for goal_id, level in checkin.levels.items():
@@ -161,6 +176,12 @@ def _misnamed_file(goal_id: str, goal_files) -> str | None:
     return None
 
 
+def _value_pos(checkin: Checkin, goal_id: str):
+    """Where a goal's value is written (`progress.<id>`, or its `value:` in `{value, note}`)."""
+    pos = checkin.field_pos
+    return pos.get(f"progress.{goal_id}.value", pos.get(f"progress.{goal_id}", checkin.pos))
+
+
 def _key_pos(checkin: Checkin, field: str, goal_id: str):
     if field == "progress" and checkin.goal == goal_id and "goal" in checkin.field_pos:
         return checkin.field_pos["goal"]
@@ -173,7 +194,7 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
         return True
     if measure.min is not None and measure.max is not None and measure.min > measure.max:
         return True         # the range itself is the mistake (GB009, at the goal), reported once
-    where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
+    where = _value_pos(checkin, goal_id)
     shown = _fmt(value)
     if measure.min is not None and value < measure.min:
         problems.append(Diagnostic.found(checkin.source, "GB007", *where,

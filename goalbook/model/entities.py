@@ -87,6 +87,42 @@ class Checkin:
     note: str | None = None         # Markdown source
     goal: str | None = None         # set for inline check-ins of a goal
     field_pos: dict[str, Pos] = field(default_factory=dict)
+    goal_notes: dict[str, str] = field(default_factory=dict)    # progress: {goal: {value, note}}
+    homework_done: list[str | int] = field(default_factory=list)  # task texts or 1-based numbers
+
+    @property
+    def goal_ids(self) -> set[str]:
+        """Every goal the check-in gives a value, a level or a note for."""
+        ids = set(self.progress) | set(self.levels) | set(self.goal_notes)
+        if self.goal:
+            ids.add(self.goal)
+        return ids
+
+    @property
+    def sole_goal(self) -> str | None:
+        """The one goal the check-in is about, if it names exactly one: then its own words
+        (win, obstacle, note) are about that goal. Words of a check-in naming several goals
+        belong to none of them in particular."""
+        ids = self.goal_ids
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def words_for(self, goal_id: str) -> "CheckinWords":
+        """What this check-in says about one goal: its own words when it names only that
+        goal, and the goal's own note from `progress: {goal: {value, note}}`."""
+        own = self.sole_goal == goal_id
+        return CheckinWords(win=self.win if own else None, obstacle=self.obstacle if own else None,
+                            note=self.note if own else None, goal_note=self.goal_notes.get(goal_id))
+
+
+@dataclass(frozen=True)
+class CheckinWords:
+    win: str | None = None
+    obstacle: str | None = None
+    note: str | None = None         # the check-in's note (Markdown)
+    goal_note: str | None = None    # the note written for this goal alone (plain text)
+
+    def __bool__(self) -> bool:
+        return bool(self.win or self.obstacle or self.note or self.goal_note)
 
 
 @dataclass
@@ -100,12 +136,40 @@ class QuestionnaireScore:
 
 
 @dataclass
+class Homework:
+    """One task from a session. `done` is as the session file says (a date, yes/no or
+    nothing); `marked` are the days of check-ins whose `homework_done` names it."""
+    task: str
+    done: date | bool | None = None
+    marked: list[date] = field(default_factory=list)
+    pos: Pos = (1, 1)
+
+    def done_by(self, day: date) -> bool:
+        """Done as of `day`: a done date on or before it, `done: yes`, or a check-in by then."""
+        if self.done is True:
+            return True
+        if isinstance(self.done, date) and self.done <= day:
+            return True
+        return any(d <= day for d in self.marked)
+
+    def done_on(self, day: date) -> date | None:
+        """The first day it was known done, on or before `day` (None for `done: yes` alone)."""
+        days = [d for d in self.marked if d <= day]
+        if isinstance(self.done, date) and self.done <= day:
+            days.append(self.done)
+        return min(days) if days else None
+
+    def __str__(self) -> str:
+        return self.task
+
+
+@dataclass
 class Session:
     date: date
     source: str
     with_: str | None = None
     notes: str | None = None
-    homework: list[str] = field(default_factory=list)
+    homework: list[Homework] = field(default_factory=list)
     pos: Pos = (1, 1)
 
 
@@ -165,6 +229,8 @@ class Settings:
     weekly_minutes_limit: float = 600
     report_since: str | date = "last-session"
     report_paper: str = "a4"
+    report_pdf: str = "standard"    # "standard" | "pdf/a-3b" | "pdf/ua-1"
+    report_suggestions: bool = False    # the appendix of open suggestions in the report
     safety_note: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
     output: str = "output"

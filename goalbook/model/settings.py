@@ -29,6 +29,8 @@ def build_settings(doc, problems, rule_codes=()) -> Settings:
     settings.weekly_minutes_limit = limits.get("weekly_minutes", settings.weekly_minutes_limit)
     report = data.get("report", {})
     settings.report_paper = report.get("paper", settings.report_paper)
+    settings.report_pdf = report.get("pdf", settings.report_pdf)
+    settings.report_suggestions = report.get("suggestions", settings.report_suggestions)
     settings.safety_note = data.get("safety", {}).get("note")
     settings.calendar_titles = data.get("calendar", {}).get("titles", settings.calendar_titles)
     if "since" in report:

@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from goalbook.model.entities import Book, Checkin, QuestionnaireScore, Revision, Session, Settings, Step
+from goalbook.model.homework import HomeworkStatus, homework_status, tasks_marked
 from goalbook.model.measures import band, item9_positive, questionnaire, reliable_change
 from goalbook.model.progress import GoalProgress
 from goalbook.model.snapshot_goals import Gas, GoalView, areas, gas, goal_views
 from goalbook.model.snapshot_period import Period, last_session, resolve_period
+from goalbook.model.values import ValuesMap, values_map
 
 __all__ = ["build_snapshot", "resolve_period", "Snapshot", "GoalView", "Period", "Gas",
            "ScoreView", "Change", "Discuss", "SinceSession", "ITEM9_WINDOW_DAYS"]
@@ -156,7 +158,26 @@ class Snapshot:
 
     @property
     def homework(self) -> list[str]:
-        return list(self.last_session.homework) if self.last_session else []
+        """The last session's tasks, as text."""
+        return [h.task for h in self.last_session.homework] if self.last_session else []
+
+    @property
+    def homework_items(self) -> list[HomeworkStatus]:
+        """The last session's tasks, each done or not yet as of today."""
+        return homework_status(self.last_session, self.today)
+
+    def homework_of(self, session: Session) -> list[HomeworkStatus]:
+        """A session's tasks, each done or not yet as of today (the timeline's)."""
+        return homework_status(session, self.today)
+
+    def homework_done_by(self, checkin: Checkin) -> list[str]:
+        """The tasks a check-in ticks off (`homework_done`), as text."""
+        return [t.task for t in tasks_marked(checkin, self.sessions)]
+
+    @property
+    def values_map(self) -> ValuesMap:
+        """Each declared value and area with the goals that serve it (values.html)."""
+        return values_map(self.goals, self.settings.values, self.settings.areas)
 
     def scores_of(self, name: str) -> list[ScoreView]:
         return [s for s in self.scores if s.name == name]

@@ -16,6 +16,7 @@ from datetime import date
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
+from goalbook.model.revisions import TargetStep, target_history
 from goalbook.model.snapshot_period import Period
 
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
@@ -38,6 +39,7 @@ class GoalView:
     next_due: date | None               # earliest open step's due date, else the goal's
     next_due_what: str | None           # that step's title; None for the goal itself
     history: list = field(default_factory=list)  # changes git holds that revisions don't (model.history)
+    target_history: list[TargetStep] = field(default_factory=list)   # every revision, with the target it set
 
     @property
     def id(self) -> str:
@@ -129,11 +131,12 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         revisions=[r for r in goal.revisions if r.date in period],
         next_due=open_steps[0].due if open_steps else goal.due,
         next_due_what=open_steps[0].title if open_steps else None,
-        history=history.unrecorded(goal.id, goal.revisions, today) if history else [])
+        history=history.unrecorded(goal.id, goal.revisions, today) if history else [],
+        target_history=target_history(goal))
 
 
 def _concerns(checkin: Checkin, goal_id: str) -> bool:
-    return checkin.goal == goal_id or goal_id in checkin.progress or goal_id in checkin.levels
+    return goal_id in checkin.goal_ids
 
 
 def goal_consistency(goal: Goal, progress: GoalProgress) -> float | None:

@@ -33,17 +33,19 @@ def render_pdf(html: str, **kwargs) -> bytes:
 
 
 def render_key(html: str, *, today: date, title: str, paper: str = "a4",
-               stylesheet: str | None = None) -> str:
+               stylesheet: str | None = None, kind: str = "standard") -> str:
     """A hash of everything the PDF's bytes depend on, without importing WeasyPrint.
 
     The build can keep it in its manifest and skip rendering when it has not
-    changed: the HTML, title, day, paper and stylesheet, the shipped fonts,
-    and the versions of goalbook, WeasyPrint and pydyf.
+    changed: the HTML, title, day, paper, kind (report.pdf) and stylesheet, the
+    shipped fonts, and the versions of goalbook, WeasyPrint and pydyf.
     """
     digest = hashlib.sha256()
     root = assets_root()
-    css = stylesheet if stylesheet is not None else (root / "report.css").read_text(encoding="utf-8")
-    for part in (html, title, today.isoformat(), paper.strip().lower(), css, *_versions()):
+    css = stylesheet if stylesheet is not None else "\n".join(
+        (root / name).read_text(encoding="utf-8") for name in ("report.css", "report-print.css"))
+    for part in (html, title, today.isoformat(), paper.strip().lower(), (kind or "standard").strip().lower(),
+                 css, *_versions()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     for font in sorted((root / "fonts").glob("*.ttf")):

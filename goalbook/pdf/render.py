@@ -1,12 +1,22 @@
-"""HTML to PDF with WeasyPrint: safe (assets-only fetcher, no attachments) and reproducible.
+"""HTML to PDF with WeasyPrint: safe (assets-only fetcher, no attachments), reproducible, tagged.
 
 ``render_pdf`` is the one entry point.  WeasyPrint is imported inside it, never
 at module level, so importing this module costs nothing.
 
-Reproducible: the same HTML, title, paper and *today* give the same bytes --
-the PDF's dates are *today* at 00:00 UTC, it has no (random or other) ``/ID``,
-fonts are goalbook's own (``assets/fonts``), and WeasyPrint's subsetting and
-object order are deterministic.
+Reproducible: the same HTML, title, paper, kind and *today* give the same
+bytes -- the PDF's dates are *today* at 00:00 UTC, the standard and PDF/UA
+files have no ``/ID`` (PDF/A needs one: WeasyPrint's is a hash of the
+content, nothing random), fonts are goalbook's own (``assets/fonts``), and
+WeasyPrint's subsetting and object order are deterministic.
+
+Tagged (``report.pdf``, SPEC section 5): every kind carries WeasyPrint's
+structure tree (``/StructTreeRoot``: headings, paragraphs, lists, tables with
+their header cells, figures), ``/MarkInfo /Marked true``, the document's
+``/Lang`` from ``<html lang>``, and the title shown as the window title.  A
+chart (inline SVG) is a ``/Figure`` whose ``/Alt`` is its ``<title>``, which
+goalbook's charts fill with the chart's summary.  ``pdf/a-3b`` adds the XMP
+``pdfaid`` identification and an sRGB output intent; ``pdf/ua-1`` the XMP
+``pdfuaid`` identification.
 
 Private: the PDF's metadata is the title and the generator, nothing else (no
 author, subject, keywords or custom ``<meta>``); nothing is fetched from
@@ -23,7 +33,10 @@ from functools import lru_cache
 from goalbook import __version__
 from goalbook.pdf import PAPERS, assets_root
 
-__all__ = ["render_pdf", "report_css", "page_css", "GENERATOR"]
+__all__ = ["render_pdf", "report_css", "page_css", "pdf_options", "GENERATOR", "KINDS"]
+
+#: ``report.pdf`` values and WeasyPrint's variant for each (``standard``: none, tagged).
+KINDS = {"standard": None, "pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1"}
 
 GENERATOR = f"goalbook {__version__}"
 FAMILY = "Goalbook Sans"
@@ -35,8 +48,22 @@ _SVG_GENERIC_FONT = re.compile(r'(<svg\b[^>]*?\sfont-family=")(?:sans-serif|syst
 
 @lru_cache(maxsize=1)
 def report_css() -> str:
-    """The print stylesheet (assets/report.css), read once."""
-    return (assets_root() / "report.css").read_text(encoding="utf-8")
+    """The report's stylesheets for print (assets/report.css and report-print.css), read once."""
+    root = assets_root()
+    return "\n".join((root / name).read_text(encoding="utf-8") for name in ("report.css", "report-print.css"))
+
+
+def pdf_options(kind: str) -> dict:
+    """WeasyPrint's PDF options for a ``report.pdf`` kind: always tagged; PDF/A also gets
+    its /ID (a hash of the content) and the sRGB output intent."""
+    key = (kind or "standard").strip().lower()
+    if key not in KINDS:
+        raise ValueError(f"report.pdf is '{kind}'; goalbook knows {', '.join(KINDS)}")
+    variant = KINDS[key]
+    archival = variant is not None and variant.startswith("pdf/a")
+    return {"pdf_variant": variant, "pdf_tags": True, "pdf_version": "1.7",
+            "pdf_identifier": True if archival else False,
+            "output_intent": "srgb" if archival else None}
 
 
 def page_css(paper: str) -> str:
@@ -63,16 +90,19 @@ class _Collect(logging.Handler):
 
 
 def render_pdf(html: str, *, today: date, title: str, paper: str = "a4",
-               stylesheet: str | None = None, log: list[str] | None = None) -> bytes:
+               stylesheet: str | None = None, log: list[str] | None = None,
+               kind: str = "standard") -> bytes:
     """The PDF of *html*, printed with goalbook's report stylesheet on *paper*.
 
-    *title* is the PDF's only descriptive metadata; *today* dates it.
+    *title* is the PDF's only descriptive metadata; *today* dates it. *kind* is
+    ``report.pdf``: ``standard`` (tagged), ``pdf/a-3b`` or ``pdf/ua-1``.
     *stylesheet* replaces assets/report.css (e.g. a project's own override);
     its relative URLs, like those in *html*, resolve inside goalbook's assets
     folder, and any resource outside it is skipped.  WeasyPrint's messages go
     to *log* (when given), never to the terminal.
     """
     sizing = page_css(paper)
+    options = pdf_options(kind)
     css = (report_css() if stylesheet is None else stylesheet) + sizing
     import weasyprint  # deliberately late: 0.5-0.9 s, only when a PDF is made
     from weasyprint.text.fonts import FontConfiguration
@@ -92,15 +122,13 @@ def render_pdf(html: str, *, today: date, title: str, paper: str = "a4",
         html = _SVG_GENERIC_FONT.sub(rf"\g<1>{FAMILY}\g<2>", html)
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
             font_config=fonts, stylesheets=[sheet], attachments=None,
-            presentational_hints=False, pdf_forms=False)
+            presentational_hints=False, pdf_forms=False, **options)
         _scrub(document, title=title, today=today)
-        return document.write_pdf(
-            # No /ID (optional in PDF 1.7 without encryption): pydyf would
-            # re-serialise and re-compress every object to hash it, ~10 % of
-            # the render.  Nothing random is written either way.
-            pdf_identifier=False,
-            pdf_version="1.7", pdf_variant=None, uncompressed_pdf=False,
-            custom_metadata=False, xmp_metadata=None, attachments=None)
+        # No /ID unless PDF/A asks for one (optional in PDF 1.7 without
+        # encryption): pydyf re-serialises every object to hash it, ~10 % of the
+        # render.  Nothing random is written either way.
+        return document.write_pdf(uncompressed_pdf=False, custom_metadata=False, xmp_metadata=None,
+                                  attachments=None, **options)
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate

@@ -2,12 +2,17 @@
 
 Every function returns a string of SVG markup (well-formed XML, SVG 1.1
 presentation attributes only, no script, no external reference).  Charts carry
-``role="img"`` and ``aria-labelledby`` pointing at their ``<title>`` and
-``<desc>`` (ids ``<id_prefix>-title`` / ``<id_prefix>-desc``); the ``<desc>``
-holds a plain-text summary with the numbers, which :func:`text_summary` also
-gives for a visible or visually-hidden text alternative.  Series differ by
-dash pattern and marker as well as colour, so charts read in greyscale.
-Point markers carry ``class="gb-point"``.  Output is byte-identical for the
+``role="img"``, and an ``aria-label`` and ``<title>`` holding the chart's title
+and a plain-text summary with the numbers (:func:`text_summary`), which the
+tagged PDF takes as the figure's alternative text.  Series differ by dash
+pattern and marker as well as colour, so charts read in greyscale.
+
+Light to draw: a series is one line path, its values one path of dots (while
+they are few enough to tell apart: ``class="gb-points"``, one ``M x y h0`` per
+value) and one marker on the latest value (``class="gb-point gb-last"``); grid,
+ticks and labels share paths and groups.  Revisions get a marker of their own
+(``class="gb-revision"``, with their words as its title) and the target line
+steps at each one that moved the target.  Output is byte-identical for the
 same input.  Size charts responsively in CSS (``.gb-chart {max-width: 100%;
 height: auto}``).
 """
@@ -15,18 +20,17 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from operator import itemgetter
 
-from .chart_points import MAX_CHART_POINTS, bounded, chunk_means
-from .svg import (AXIS, BAND_TINTS, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
-                  Scale, date_labels, date_ticks, day_label, el, esc, legend, line,
-                  marker, nice_range, num, open_svg, polyline, text, text_width)
+from .chart_points import bounded, chunk_means
+from .svg import (AXIS, BAND_TINTS, FONT, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
+                  Scale, bare_text, date_labels, date_ticks, day_label, el, esc, legend, line,
+                  marker, move, nice_range, num, open_svg, polyline, text, text_width, to)
 
 __all__ = ["progress_chart", "sparkline", "mood_chart", "bands_chart",
            "progress_bar", "text_summary"]
 
 Points = list[tuple[date, float]]
-
+DOTS_UP_TO = 120        # more values than this are a line only (dots would merge into one)
 
 
 def _finite(v) -> float | None:
@@ -37,22 +41,14 @@ def _finite(v) -> float | None:
     return f if math.isfinite(f) else None
 
 
-def _clean(points) -> Points:
-    """Finite values only, sorted by date (stable for equal dates)."""
-    out = []
-    for d, v in points:                     # inline, not _finite(): series can be long
-        try:
-            f = float(v)
-        except (TypeError, ValueError):
-            continue
-        if math.isfinite(f):
-            out.append((d, f))
-    out.sort(key=itemgetter(0))             # nearly free when already in order
-    return out
-
-
 def _averaged(how: str | None) -> str:
     return f" Drawn as {how} averages." if how else ""
+
+
+def _clean(points) -> Points:
+    """Finite values only, sorted by date (stable for equal dates)."""
+    out = [(d, f) for d, v in points if (f := _finite(v)) is not None]
+    return sorted(out, key=lambda p: p[0])
 
 
 def _long(d: date) -> str:
@@ -78,7 +74,11 @@ def text_summary(points, unit: str | None = None, *, noun: str = "value") -> str
 
 
 class _Plot:
-    """Plot box, scales and the shared axis furniture (grid, ticks, dates)."""
+    """Plot box, scales and the shared axis furniture (grid, ticks, dates).
+
+    Drawn with few nodes: the grid is one path, the ticks another, and the
+    labels share their font and colour on a group (WeasyPrint draws every
+    node and attribute it is given, so fewer of them make a faster PDF)."""
 
     def __init__(self, width, height, *, left, right, top, bottom, d0, d1, y0, y1):
         self.width, self.height = width, height
@@ -90,22 +90,27 @@ class _Plot:
     def x(self, d: date) -> float:
         return self.xs(d.toordinal())
 
-    def axes(self, y_ticks: list[float]) -> str:
+    def axes(self, y_ticks: list[float], grid: bool = True) -> str:
         out = []
-        for t in y_ticks:
-            y = self.y(t)
-            out.append(line(self.l, y, self.r, y, stroke=GRID, stroke_width=1))
-            out.append(text(self.l - 6, y + 4, num(t), text_anchor="end", fill=MUTED))
-        out.append(line(self.l, self.b, self.r, self.b, stroke=AXIS, stroke_width=1))
+        if y_ticks and grid:
+            out.append(el("path", d="".join(f"{move(self.l, self.y(t))}H{num(self.r)}" for t in y_ticks),
+                          stroke=GRID, stroke_width=1, fill="none"))
+        if y_ticks:
+            out.append(el("g", "".join(bare_text(self.l - 6, self.y(t) + 4, num(t)) for t in y_ticks),
+                          font_size=FONT, fill=MUTED, text_anchor="end"))
         ticks = date_ticks(self.d0, self.d1, max(2, min(5, int((self.r - self.l) // 110) + 1)))
-        for i, (d, label) in enumerate(zip(ticks, date_labels(ticks))):
+        marks = [f"{move(self.l, self.b)}H{num(self.r)}"]
+        labels = []
+        for d, label in zip(ticks, date_labels(ticks)):
             x = self.x(d)
             half = text_width(label) / 2
             anchor = ("start" if x - half < 2 or (x <= self.l and len(ticks) > 1) else
                       "end" if x + half > self.width - 2 or (x >= self.r and len(ticks) > 1)
-                      else "middle")
-            out.append(line(x, self.b, x, self.b + 4, stroke=AXIS, stroke_width=1))
-            out.append(text(x, self.b + 16, label, text_anchor=anchor, fill=SLATE))
+                      else None)
+            marks.append(f"{move(x, self.b)}V{num(self.b + 4)}")
+            labels.append(bare_text(x, self.b + 16, label, text_anchor=anchor))
+        out.append(el("path", d="".join(marks), stroke=AXIS, stroke_width=1, fill="none"))
+        out.append(el("g", "".join(labels), font_size=FONT, fill=SLATE, text_anchor="middle"))
         return "".join(out)
 
     def today(self, today: date | None, avoid: float = 0) -> str:
@@ -118,22 +123,28 @@ class _Plot:
                         fill=MUTED, font_size=10)
         return out
 
-    def series(self, pts: Points, shape: str = "circle") -> str:
+    def series(self, pts: Points) -> str:
+        """The values as one line, a dot at each value (one path of zero-length, round-capped
+        strokes) while they are few enough to tell apart, and the latest value marked."""
         xy = [(self.x(d), self.y(v)) for d, v in pts]
-        r = 3.5 if len(xy) <= 40 else 2.5 if len(xy) <= 120 else 1.8
         out = []
         if len(xy) > 1:
-            out.append(polyline(xy, stroke=TEAL, stroke_width=2, stroke_linejoin="round",
-                                stroke_linecap="round"))
-        out.append(el("g", "".join(marker(shape, x, y, r, class_="gb-point") for x, y in xy),
-                      fill=TEAL, stroke="#ffffff", stroke_width=1))
+            out.append(el("path", d=move(*xy[0]) + "".join(to(x, y) for x, y in xy[1:]), fill="none",
+                          stroke=TEAL, stroke_width=2, stroke_linejoin="round", stroke_linecap="round",
+                          class_="gb-line"))
+        if 1 < len(xy) <= DOTS_UP_TO:
+            out.append(el("path", d="".join(f"{move(x, y)}h0" for x, y in xy[:-1]), fill="none",
+                          stroke=TEAL, stroke_width=5 if len(xy) <= 40 else 3.5,
+                          stroke_linecap="round", class_="gb-points"))
+        x, y = xy[-1]
+        out.append(marker("circle", x, y, 4, fill=TEAL, stroke="#ffffff", stroke_width=1.5,
+                          class_="gb-point gb-last"))
         return "".join(out)
 
     def message(self, msg: str) -> str:
         w, cx, cy = text_width(msg, 13) + 16, (self.l + self.r) / 2, (self.t + self.b) / 2
-        return el("rect", x=cx - w / 2, y=cy - 11, width=w, height=22, rx=4, fill="#ffffff",
-                  fill_opacity=0.9) + text(cx, cy + 4.5, msg, text_anchor="middle",
-                                           fill=MUTED, font_size=13)
+        return el("rect", x=cx - w / 2, y=cy - 11, width=w, height=22, rx=4, fill="#ffffff") + text(
+            cx, cy + 4.5, msg, text_anchor="middle", fill=MUTED, font_size=13)
 
 
 def _date_domain(dates: list[date], today: date | None) -> tuple[date, date] | None:
@@ -169,26 +180,37 @@ def progress_chart(points, *, start: date | None, due: date | None,
                    baseline: float | None, target: float | None, unit: str | None,
                    title: str, id_prefix: str, width: int = 640, height: int = 240,
                    today: date | None = None, y_min: float | None = None,
-                   y_max: float | None = None, label: str = "check-ins") -> str:
-    """Values as dots and a line; the expected path from `baseline` at `start`
-    (default: the first point) to `target` at `due` dashed; the target as a
-    dotted horizontal line; a faint "today" line; date and value axes."""
+                   y_max: float | None = None, label: str = "check-ins",
+                   revisions=None, empty: str = "No check-ins yet", key: bool = True) -> str:
+    """Values as a line (dots while there are few, the latest marked); the expected
+    path from `baseline` at `start` (default: the first point) to `target` at `due`
+    dashed; the target as a dotted line; a faint "today" line; date and value axes.
+
+    `revisions`: the goal's revisions in date order, each with `date`, `change`
+    and the target `before` and `after` it where known (see
+    `goalbook.model.revisions.TargetStep`). Each is marked on the chart with its
+    words as the marker's title, and where it moved the target, the target line
+    steps there, so the old target stays visible before it."""
     pts = _clean(points)
     baseline, target = _finite(baseline), _finite(target)
+    revisions = [r for r in (revisions or []) if getattr(r, "date", None) is not None]
+    steps = [r for r in revisions if _finite(r.before) is not None and _finite(r.after) is not None]
     first = start or (pts[0][0] if pts else None)
     has_path = (None not in (first, due, baseline, target)) and due > first
     u = f" {unit}" if unit else ""
-    desc = text_summary(pts, unit)
+    desc = text_summary(pts, unit) if pts else f"{empty.rstrip('.')}."
     if baseline is not None:
         desc += f" Started from {num(baseline)}{u}" + (f" on {_long(first)}." if first else ".")
     if target is not None:
         desc += f" Target {num(target)}{u}" + (f" by {_long(due)}." if due else ".")
+    for r in revisions:
+        desc += f" Revised on {_long(r.date)}: {str(r.change).rstrip('. ')}."
     drawn, how = bounded(pts)
     desc += _averaged(how)
 
     out = [open_svg(width, height, id_prefix, title, desc)]
-    y0, y1, y_ticks = _y_domain([v for _, v in pts] + [v for v in (baseline, target)
-                                                       if v is not None], y_min, y_max)
+    y0, y1, y_ticks = _y_domain([v for _, v in pts] + [v for v in (baseline, target) if v is not None]
+                                + [_finite(r.before) for r in steps], y_min, y_max)
     target_label = f"target {num(target)}" if target is not None else ""
     right = 12 + text_width(target_label) if target_label else 16
     dom = _date_domain([d for d, _ in pts] + [d for d in (first, due) if d], today)
@@ -198,30 +220,66 @@ def progress_chart(points, *, start: date | None, due: date | None,
         dom = (today or date(2000, 1, 1),) * 2
         p = _Plot(width, height, left=16, right=16, top=22, bottom=40,
                   d0=dom[0], d1=dom[1], y0=y0, y1=y1)
-        out.append(p.message("No check-ins yet"))
+        out.append(p.message(empty))
         return "".join(out) + "</svg>"
-    p = _Plot(width, height, left=_left(y_ticks), right=right, top=22, bottom=40,
+    p = _Plot(width, height, left=_left(y_ticks), right=right, top=22, bottom=40 if key else 22,
               d0=dom[0], d1=dom[1], y0=y0, y1=y1)
     out.append(p.axes(y_ticks))
+    shown = [r for r in revisions if p.d0 <= r.date <= p.d1]
+    today_x = p.x(today) if today is not None and p.d0 <= today <= p.d1 else None
     out.append(p.today(today, avoid=4 + text_width(unit or "", 10)))
     if target is not None:
-        y = p.y(target)
-        out.append(line(p.l, y, p.r, y, stroke=INK, stroke_width=1.5, stroke_dasharray="2 3",
-                        class_="gb-target"))
-        out.append(text(p.r + 6, y + 4, target_label, fill=INK))
+        out.append(_target_line(p, target, [r for r in steps if p.d0 <= r.date <= p.d1]))
+        out.append(text(p.r + 6, p.y(target) + 4, target_label, fill=INK))
     if has_path:
         out.append(line(p.x(first), p.y(baseline), p.x(due), p.y(target), stroke=MUTED,
                         stroke_width=1.5, stroke_dasharray="6 4", class_="gb-expected"))
+    out.extend(_revision_mark(p, r, today_x) for r in shown)
     if pts:
         out.append(p.series(drawn))
     else:
-        out.append(p.message("No check-ins yet"))
+        out.append(p.message(empty))
     label = f"{label}, {how} averages" if how else label
     items = ([("solid", label)] if pts else []) + ([("dashed", "expected path")] if has_path
                                                    else []) + ([("dotted", "target")]
                                                                if target is not None else [])
-    out.append(legend(items, p.l, height - 6))
+    if key:
+        out.append(legend(items, p.l, height - 6))
     return "".join(out) + "</svg>"
+
+
+def _target_line(p: _Plot, target: float, steps) -> str:
+    """The target as one dotted path: flat, or stepping at each revision that moved it."""
+    if not steps:
+        y = p.y(target)
+        return el("path", d=f"{move(p.l, y)}H{num(p.r)}", stroke=INK, stroke_width=1.5,
+                  stroke_dasharray="2 3", fill="none", class_="gb-target")
+    d = move(p.l, p.y(_finite(steps[0].before)))
+    for r in steps:
+        d += f"H{num(p.x(r.date))}V{num(p.y(_finite(r.after)))}"
+    d += f"H{num(p.r)}"
+    out = el("path", d=d, stroke=INK, stroke_width=1.5, stroke_dasharray="2 3", fill="none",
+             class_="gb-target")
+    old = f"earlier target {num(_finite(steps[0].before))}"
+    room = p.x(steps[0].date) - p.l
+    if room > text_width(old, 10) + 8:
+        y_old = p.y(_finite(steps[0].before))
+        out += text(p.l + 4, y_old - 5 if y_old - 5 > p.t + 8 else y_old + 13, old, fill=MUTED, font_size=10)
+    return out
+
+
+def _revision_mark(p: _Plot, revision, today_x: float | None) -> str:
+    """A revision's marker: a faint line at its date, a diamond on the target it set (or at
+    the top), "revised" above; its words are the group's title (a tooltip, and read aloud)."""
+    x = p.x(revision.date)
+    after = _finite(getattr(revision, "after", None))
+    y = p.y(after) if after is not None else p.t
+    parts = [f"<title>{esc(f'Revised on {_long(revision.date)}: {revision.change}')}</title>",
+             line(x, p.t, x, p.b, stroke=SLATE, stroke_width=1, stroke_dasharray="1 3"),
+             marker("diamond", x, y, 4, fill="#ffffff", stroke=INK, stroke_width=1.5)]
+    if today_x is None or abs(today_x - x) > 44:
+        parts.append(text(x, p.t - 5, "revised", text_anchor="middle", fill=SLATE, font_size=10))
+    return el("g", "".join(parts), class_="gb-revision")
 
 
 def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
@@ -259,7 +317,8 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     """Questionnaire totals (0..max_value) over shaded, labelled band backgrounds."""
     pts = _clean(points)
     edges = _band_edges(bands, float(max_value))
-    desc = text_summary(pts, None, noun="score")
+    drawn, how = bounded(pts)
+    desc = text_summary(pts, None, noun="score") + _averaged(how)
     if pts:
         latest = next((lab for lo, hi, lab in sorted(bands, key=lambda b: b[0])
                        if lo <= pts[-1][1] <= hi), None)
@@ -267,8 +326,6 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     if bands:
         desc += " Bands: " + ", ".join(f"{lab} {num(lo)}–{num(hi)}" for lo, hi, lab
                                        in sorted(bands, key=lambda b: b[0])) + "."
-    drawn, how = bounded(pts)
-    desc += _averaged(how)
     out = [open_svg(width, height, id_prefix, title, desc)]
     ticks = sorted({float(lo) for lo, _, _ in bands if 0 <= lo <= max_value}
                    | {0.0, float(max_value)})
@@ -277,18 +334,21 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     p = _Plot(width, height, left=_left(ticks), right=right, top=12, bottom=24,
               d0=dom[0], d1=dom[1], y0=0.0, y1=float(max_value))
     n = len(edges)
+    seams, labels = [], []
     for i, (lo, hi, lab) in enumerate(edges):
         tint = BAND_TINTS[round(i * (len(BAND_TINTS) - 1) / max(1, n - 1))]
         y_top, y_bot = p.y(hi), p.y(lo)
         out.append(el("rect", x=p.l, y=y_top, width=p.r - p.l, height=y_bot - y_top, fill=tint,
                       class_="gb-band"))
-        out.append(line(p.l, y_top, p.r, y_top, stroke="#ffffff", stroke_width=1))
+        seams.append(f"{move(p.l, y_top)}H{num(p.r)}")
         if y_bot - y_top >= 11:
-            out.append(text(p.r + 6, (y_top + y_bot) / 2 + 3.5, lab, fill=SLATE, font_size=10))
+            labels.append(bare_text(p.r + 6, (y_top + y_bot) / 2 + 3.5, lab))
+    out.append(el("path", d="".join(seams), stroke="#ffffff", stroke_width=1, fill="none"))
+    out.append(el("g", "".join(labels), font_size=10, fill=SLATE))
     if not pts:
         return "".join(out) + p.message("No scores yet") + "</svg>"
-    for t in ticks:
-        out.append(text(p.l - 6, p.y(t) + 4, num(t), text_anchor="end", fill=MUTED))
+    out.append(el("g", "".join(bare_text(p.l - 6, p.y(t) + 4, num(t)) for t in ticks),
+                  font_size=FONT, fill=MUTED, text_anchor="end"))
     axes = p.axes([])
     return "".join(out) + axes + p.series(drawn) + "</svg>"
 
@@ -323,7 +383,7 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
     if len(xy) > 1:
         out.append(polyline(xy, stroke=TEAL, stroke_width=1.5, stroke_linejoin="round",
                             stroke_linecap="round"))
-    out.append(marker("circle", *xy[-1], 2.5, fill=TEAL, class_="gb-point"))
+    out.append(marker("circle", *xy[-1], 2.5, fill=TEAL, class_="gb-point gb-last"))
     return "".join(out) + "</svg>"
 
 

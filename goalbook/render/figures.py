@@ -24,8 +24,9 @@ def pair(wide: str, narrow: str) -> Markup:
 
 
 def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
-               prefix: str = "chart") -> Markup:
-    """The goal's values against the expected path and the target line."""
+               prefix: str = "chart", key: bool = True) -> Markup:
+    """The goal's values against the expected path and the target line, its revisions marked.
+    `key=False` leaves the legend out (the report shows one key for all its charts)."""
     p, m = view.progress, view.goal.measure
     title = f"{view.title}: {m.what}" if m is not None and m.what else view.title
     return Markup(charts.progress_chart(
@@ -33,7 +34,16 @@ def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
         unit=m.unit if m is not None else None, title=title, id_prefix=f"{prefix}-{view.id}",
         width=width, height=height, today=today if today is not None else p.today,
         y_min=m.min if m is not None else None, y_max=m.max if m is not None else None,
-        label=PER_LABEL.get(p.per, "check-ins")))
+        label=PER_LABEL.get(p.per, "check-ins"), revisions=getattr(view, "target_history", None),
+        empty=_nothing_to_draw(view), key=key))
+
+
+def _nothing_to_draw(view) -> str:
+    """What an empty chart says: a total whose first period is still open has check-ins."""
+    p = view.progress
+    if p.kind == "total" and p.last_checkin is not None and not view.shown_series:
+        return f"The first {p.per} isn't over yet"
+    return "No check-ins yet"
 
 
 def goal_chart_pair(view, today=None) -> Markup:
@@ -55,6 +65,8 @@ def goal_bar(view, width: int = 120) -> Markup:
 def goal_summary(view) -> str:
     """The chart's numbers as one plain sentence (escape where used)."""
     m = view.goal.measure
+    if not view.shown_series:
+        return f"{_nothing_to_draw(view)}."
     return charts.text_summary(view.shown_series, m.unit if m is not None else None)
 
 

@@ -1,26 +1,33 @@
 """The progress report as HTML (report.html, and the source of report.pdf).
 
 `render_report_html(snapshot, project_root)` renders ``report.html`` with the
-site's Jinja environment (a project's own ``templates/report.html`` or
-``templates/assets/report.css`` override the built-in ones). The template
-works from a :class:`ReportView`, the snapshot with everything private taken
-out first:
+site's Jinja environment (a project's own ``templates/report.html``,
+``templates/assets/report.css`` or ``templates/assets/report-print.css``
+override the built-in ones). The template works from a :class:`ReportView`,
+the snapshot with everything private taken out first:
 
 * a goal with ``private: true`` is left out entirely (its row, section,
   reflection, suggestions; the report's GAS T-score is computed without it);
 * a check-in with ``private: true`` keeps its values (charts, totals, mood)
-  but none of its words (win, obstacle, discuss, note);
+  but none of its words (win, obstacle, discuss, note, its goals' notes);
 * a check-in that concerns only private goals is treated the same way.
 
-Content, in order: cover (with the PHQ-9 item-9 prompt when there is one),
-summary (goals table, the period in numbers, GAS, questionnaires), a section
-per active goal (words from its own check-ins), "From the check-ins" (the
-words of check-in files, which may cover several goals), to discuss and
-homework, mood, goals completed or set aside, appendix of open suggestions.
+Whose words are whose: a check-in's own words (win, obstacle, note) belong to
+a goal only when the check-in names that goal alone; a note written for one
+goal (``progress: {goal: {value, note}}``) belongs to that goal only. The
+words of a check-in naming several goals (or none) go to "From the check-ins".
+
+Content, in order: page 1 is the summary a therapist reads in two minutes
+(each active goal's standing and movement, the questionnaires and their
+change, any safety prompt, the last session's homework done and not yet,
+what to discuss, the period at a glance); then each active goal, compact;
+the check-ins' own words; mood; goals completed or set aside; and, only with
+``report.suggestions: yes``, an appendix of open suggestions in plain words.
+Empty sections are left out. report.css (shared) is inlined for screen with
+report-screen.css (report.html stands alone); the PDF engine reads it with
+report-print.css (pages, running headers), which only WeasyPrint understands.
 With a git history, a section lists the goal files changed since the last
 session and the period's changes that `revisions:` doesn't record.
-The template leaves empty sections out. report.css is inlined for screen
-(report.html stands alone); ``goalbook.pdf.render_pdf`` applies it for print.
 """
 from __future__ import annotations
 
@@ -33,17 +40,21 @@ import jinja2
 from markupsafe import Markup
 
 from goalbook.model.entities import Checkin
+from goalbook.model.homework import HomeworkStatus
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import Gas, GoalView, gas
 from goalbook import vocabulary as vocab
 from goalbook.render.environment import make_environment, read_asset
+from goalbook.render.findings import client_words
 from goalbook.render.words import trend_cell
 
 __all__ = ["render_report_html", "report_view", "report_title", "report_stylesheet",
-           "ReportView"]
+           "report_screen_css", "ReportView", "speakable"]
 
 TEMPLATE = "report.html"
 STYLESHEET = "assets/report.css"
+PRINT_STYLESHEET = "assets/report-print.css"
+SCREEN_STYLESHEET = "assets/report-screen.css"
 
 
 @dataclass
@@ -52,9 +63,10 @@ class GoalWords:
     wins: list[tuple[date, str]] = field(default_factory=list)
     obstacles: list[tuple[date, str]] = field(default_factory=list)
     notes: list[tuple[date, str]] = field(default_factory=list)      # Markdown source
+    goal_notes: list[tuple[date, str]] = field(default_factory=list)  # written for this goal alone
 
     def __bool__(self) -> bool:
-        return bool(self.wins or self.obstacles or self.notes)
+        return bool(self.wins or self.obstacles or self.notes or self.goal_notes)
 
 
 @dataclass
@@ -81,6 +93,12 @@ class GoalFileChanges:
 
 
 @dataclass
+class Suggestion:
+    code: str
+    text: str                                   # in the client's words (render.findings)
+
+
+@dataclass
 class ReportView:
     _snapshot: Snapshot
     goals: list[GoalView]                       # reportable goals, display order
@@ -89,13 +107,13 @@ class ReportView:
     finished: list[GoalView]                    # achieved, then set aside
     words: dict[str, GoalWords]                 # by goal id (active goals)
     values: dict[str, list[tuple[str, str]]]    # by goal id: (when, value) within the period
-    journal: list[Checkin]                      # check-in files' words (not a goal's own)
+    journal: list[Checkin]                      # words of check-ins that name several goals, or none
     titles: dict[str, str]                      # reportable goal id -> title
     discuss: list[tuple[date, str]]
-    homework: list[str]
+    homework: list[HomeworkStatus]              # the last session's tasks, done or not yet
     mood: list[tuple[date, float]]              # values count, private or not
     gas: Gas
-    suggestions: list[tuple[GoalView | None, list]]   # (goal or None for the book, diagnostics)
+    suggestions: list[tuple[GoalView | None, list[Suggestion]]]   # only with report.suggestions: yes
     trends: dict[str, tuple[str, str]]          # goal id -> (arrow, words)
     goal_files: GoalFileChanges | None = None   # from git; empty outside a repository
 
@@ -120,6 +138,10 @@ class ReportView:
         return self._snapshot.last_session
 
     @property
+    def homework_done(self) -> int:
+        return sum(1 for h in self.homework if h.done)
+
+    @property
     def glance(self) -> dict:
         """The period in numbers, for the summary page (private check-ins count too)."""
         checkins = self._snapshot.period_checkins
@@ -128,7 +150,7 @@ class ReportView:
             "checkins": len(checkins), "days": len({c.date for c in checkins}),
             "recorded": sum(len(c.progress) for c in checkins),
             "steps": [(v, s) for v in self.active for s in v.steps_done],
-            "revisions": [(v, rev) for v in self.active for rev in v.revisions],
+            "revisions": [(v, rev) for v in self.goals for rev in v.revisions],
             "mood": (sum(moods) / len(moods), min(moods), max(moods)) if moods else None,
         }
 
@@ -149,6 +171,10 @@ class ReportView:
 
         return [(q.title, q.reliable_change) for q in QUESTIONNAIRES.values()]
 
+    def about(self, checkin: Checkin) -> list[str]:
+        """The reportable goals a journal entry names, by title."""
+        return [self.titles[g] for g in sorted(checkin.goal_ids) if g in self.titles]
+
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 
@@ -168,10 +194,7 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     `made_on`: the day the report is made, when the snapshot is of an earlier day."""
     env = env or make_environment(project_root)
     view = report_view(snapshot)
-    # The web view uses the system's fonts: the embedded ones live in goalbook's assets,
-    # which only the PDF renderer reads, so their @font-face rules are left out here.
-    screen = _FONT_FACE.sub("", report_stylesheet(env))
-    css = Markup(screen.replace("</", "<\\/"))  # raw text inside <style>
+    css = Markup(report_screen_css(env).replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
                                              made_on=made_on or snapshot.today,
                                              title=report_title(snapshot), screen_css=css,
@@ -181,9 +204,19 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     return "\n".join(line for line in html.split("\n") if line.strip()) + "\n"
 
 
+def report_screen_css(env: jinja2.Environment) -> str:
+    """assets/report.css and assets/report-screen.css, for the web view. The embedded fonts
+    live in goalbook's assets, which only the PDF renderer reads, so their @font-face rules
+    are left out here."""
+    shared = _FONT_FACE.sub("", read_asset(env, STYLESHEET).decode("utf-8"))
+    return shared + "\n" + read_asset(env, SCREEN_STYLESHEET).decode("utf-8")
+
+
 def report_stylesheet(env: jinja2.Environment) -> str:
-    """assets/report.css, a project's own override first: pass it to render_pdf(stylesheet=...)."""
-    return read_asset(env, STYLESHEET).decode("utf-8")
+    """The PDF's stylesheet: assets/report.css and assets/report-print.css (pages, running
+    headers: CSS only WeasyPrint reads), a project's own overrides first. Pass it to
+    render_pdf(stylesheet=...)."""
+    return read_asset(env, STYLESHEET).decode("utf-8") + "\n" + read_asset(env, PRINT_STYLESHEET).decode("utf-8")
 
 
 # -- what is reportable ----------------------------------------------------------
@@ -193,18 +226,18 @@ def report_view(snapshot: Snapshot) -> ReportView:
     private_ids = {v.id for v in snapshot.goals if v.private}
     in_period = [c for c in snapshot.period_checkins if speakable(c, private_ids)]
     active = [v for v in goals if v.is_active]
-    words = {v.id: _words_for(v, in_period) for v in active}
     active_ids = {v.id for v in active}
-    journal = [c for c in in_period if (c.win or c.obstacle or c.note) and c.goal not in active_ids]
     return ReportView(
         _snapshot=snapshot, goals=goals, active=active,
         paused=[v for v in goals if v.status == "paused"],
         finished=[v for v in goals if v.status == "achieved"] + [v for v in goals if v.status == "dropped"],
-        words=words, values={v.id: period_values(v, snapshot.period, snapshot.today) for v in active},
-        journal=journal, titles={v.id: v.title for v in goals},
+        words={v.id: _words_for(v, in_period) for v in active},
+        values={v.id: period_values(v, snapshot.period, snapshot.today) for v in active},
+        journal=[c for c in in_period if (c.win or c.obstacle or c.note) and c.sole_goal not in active_ids],
+        titles={v.id: v.title for v in goals},
         discuss=[(d.date, d.text) for d in snapshot.discuss if speakable(d.checkin, private_ids)],
-        homework=list(snapshot.homework), mood=list(snapshot.mood), gas=gas(goals),
-        suggestions=_suggestions(snapshot, goals),
+        homework=list(snapshot.homework_items), mood=list(snapshot.mood), gas=gas(goals),
+        suggestions=_suggestions(snapshot, goals) if snapshot.settings.report_suggestions else [],
         trends={v.id: trend_cell(v) for v in active},
         goal_files=_goal_files(snapshot, goals))
 
@@ -219,44 +252,40 @@ def _goal_files(snapshot: Snapshot, goals: list[GoalView]) -> GoalFileChanges:
                           key=lambda pair: (pair[1].date, pair[0].id)))
 
 
-def _concerned(c: Checkin) -> set[str]:
-    ids = set(c.progress) | set(c.levels)
-    if c.goal:
-        ids.add(c.goal)
-    return ids
-
-
 def speakable(c: Checkin, private_goal_ids: set[str]) -> bool:
     """Whether a check-in's words may appear in the report."""
     if c.private:
         return False
-    concerned = _concerned(c)
+    concerned = c.goal_ids
     return not concerned or bool(concerned - private_goal_ids)
 
 
 def _words_for(view: GoalView, checkins: list[Checkin]) -> GoalWords:
-    """Words of the goal's own check-ins (written in its file).
-
-    A check-in file may record several goals and its words can't be told
-    apart by goal, so those go to the journal ("From the check-ins").
-    """
+    """The period's words about this goal: those of check-ins that name it alone, and the
+    notes written for it in check-ins that name several goals."""
     words = GoalWords()
     for c in checkins:
-        if c.goal != view.id:
-            continue
-        if c.win:
-            words.wins.append((c.date, c.win))
-        if c.obstacle:
-            words.obstacles.append((c.date, c.obstacle))
-        if c.note:
-            words.notes.append((c.date, c.note))
+        said = c.words_for(view.id)
+        if said.win:
+            words.wins.append((c.date, said.win))
+        if said.obstacle:
+            words.obstacles.append((c.date, said.obstacle))
+        if said.note:
+            words.notes.append((c.date, said.note))
+        if said.goal_note:
+            words.goal_notes.append((c.date, said.goal_note))
     return words
 
 
-def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalView | None, list]]:
-    """Open SMART suggestions: per reportable active goal, then the book's own."""
-    out: list[tuple[GoalView | None, list]] = [(v, list(v.warnings)) for v in goals
-                                                if v.is_active and v.warnings]
+def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalView | None, list[Suggestion]]]:
+    """Open SMART suggestions in the client's words: per reportable active goal, then the book's own."""
+    settings = snapshot.settings
+
+    def said(items) -> list[Suggestion]:
+        return [Suggestion(d.code, client_words(d, settings)) for d in items]
+
+    out: list[tuple[GoalView | None, list[Suggestion]]] = [
+        (v, said(v.warnings)) for v in goals if v.is_active and v.warnings]
     private_files = {v.goal.source for v in snapshot.goals if v.private}
     private_files |= {c.source for c in snapshot.checkins if c.private}
     goal_files = {v.goal.source for v in snapshot.goals}
@@ -265,7 +294,7 @@ def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalVi
             if d.path not in goal_files and d.path not in private_files
             and getattr(d, "severity", "warning") != "error" and not d.code.startswith("GB")]
     if book:
-        out.append((None, book))
+        out.append((None, said(book)))
     return out
 
 

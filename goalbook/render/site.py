@@ -1,4 +1,4 @@
-"""The HTML site as bytes: dashboard, a page per goal, timeline, stylesheet.
+"""The HTML site as bytes: dashboard, a page per goal, timeline, values and areas, stylesheet.
 
 `render_site(snapshot, project_root)` returns ``{relative path: bytes}`` and
 writes nothing; `goalbook.app.build` stages and publishes the files. Same
@@ -15,7 +15,7 @@ from goalbook.model.snapshot import Snapshot
 from goalbook.render.environment import make_environment, read_asset
 
 CSS = "assets/site.css"
-PAGES = ("index.html", "timeline.html")
+PAGES = ("index.html", "timeline.html", "values.html")
 
 
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
@@ -38,6 +38,7 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
     months = _month_renderer(env, common, snapshot, page_cache)
     files["timeline.html"] = _render(env, "timeline.html", common, root="", page="timeline",
                                      timeline_month=months)
+    files["values.html"] = _render(env, "values.html", common, root="", page="values")
     files[CSS] = read_asset(env, CSS)
     return files
 
@@ -57,8 +58,13 @@ def _month_renderer(env: jinja2.Environment, common: dict, snapshot: Snapshot, p
         if page_cache is None:
             return produce()
         sources = {item.source for _, _, item in items}
+        # A session's homework is ticked off by check-ins of other months: their state is an input.
+        ticked = tuple(tuple((h.done, h.done_on) for h in snapshot.homework_of(i)) for _, k, i in items if k == "session")
+        marks = tuple(tuple(snapshot.homework_done_by(i)) for _, k, i in items
+                      if k == "checkin" and i.homework_done)
         return page_cache.fragment(f"timeline/{month.isoformat()}", snapshot, sources,
-                                   (titles, tuple((w, k, getattr(i, "pos", None)) for w, k, i in items)),
+                                   (titles, tuple((w, k, getattr(i, "pos", None)) for w, k, i in items),
+                                    ticked, marks),
                                    produce)
 
     return render

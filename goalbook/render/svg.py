@@ -71,6 +71,11 @@ def text(x: float, y: float, content: str, **kw) -> str:
     return el("text", esc(content), x=x, y=y, **kw)
 
 
+def bare_text(x: float, y: float, content: str, **kw) -> str:
+    """A text node that takes its font size and colour from its group."""
+    return el("text", esc(content), x=x, y=y, **kw)
+
+
 def line(x1: float, y1: float, x2: float, y2: float, **kw) -> str:
     return el("line", x1=x1, y1=y1, x2=x2, y2=y2, **kw)
 
@@ -93,14 +98,34 @@ def marker(shape: str, x: float, y: float, r: float, **kw) -> str:
     return el("polygon", points=" ".join(f"{num(a)},{num(b)}" for a, b in pts), **kw)
 
 
+def chart_label(title: str, desc: str) -> str:
+    """A chart's text alternative: its title and the plain summary of its numbers."""
+    title, desc = str(title).strip(), str(desc).strip()
+    if not desc:
+        return title
+    if title.endswith((".", ":", "?", "!")):
+        return f"{title} {desc}"
+    return f"{title}{'.' if ':' in title else ':'} {desc}"
+
+
 def open_svg(width: int, height: int, id_prefix: str, title: str, desc: str,
              cls: str = "gb-chart") -> str:
-    pid = safe_id(id_prefix)
-    return (f'<svg xmlns="{SVG_NS}" class="{esc(cls)}" width="{width}" height="{height}"'
-            f' viewBox="0 0 {width} {height}" role="img"'
-            f' aria-labelledby="{pid}-title {pid}-desc" font-family="sans-serif">'
-            f'<title id="{pid}-title">{esc(title)}</title>'
-            f'<desc id="{pid}-desc">{esc(desc)}</desc>')
+    """The chart's opening tag and its text alternative: ``role="img"``, an
+    ``aria-label`` and a ``<title>`` holding the title and the summary (a browser's
+    screen reader reads the label; WeasyPrint makes the ``<title>`` the tagged PDF's
+    /Alt text of the figure)."""
+    label = esc(chart_label(title, desc))
+    return (f'<svg xmlns="{SVG_NS}" class="{esc(cls)}" width="{width}"'
+            f' height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{label}"'
+            f' font-family="sans-serif"><title>{label}</title>')
+
+
+def move(x: float, y: float) -> str:
+    return f"M{num(x)} {num(y)}"
+
+
+def to(x: float, y: float) -> str:
+    return f"L{num(x)} {num(y)}"
 
 
 class Scale:

@@ -51,6 +51,18 @@ def outlook(view) -> str:
     return phrase
 
 
+def movement_text(view) -> str:
+    """How the goal moved lately, where `outlook` doesn't say it already: "moving toward
+    the target", "holding steady"; "" when it does, or when it is too early to say."""
+    p = view.progress
+    if p.trend in (None, "unknown"):
+        return ""
+    if p.standing in ("ahead", "on-track", "behind") and (
+            p.trend == "away" or (p.trend == "toward" and p.standing == "behind")):
+        return ""
+    return vocab.trend_words(p.trend)
+
+
 def trend_cell(view) -> tuple[str, str]:
     """(arrow, words) for the goal's recent direction."""
     trend = view.progress.trend
@@ -110,5 +122,6 @@ def by_month(items):
 GLOBALS = {"with_unit": vocab.with_unit, "current_text": current_text, "target_text": target_text,
            "month_heading": vocab.month_heading, "by_month": by_month, "level_text": vocab.level_words,
            "period_phrase": vocab.period_phrase, "outlook": outlook, "trend_cell": trend_cell,
+           "movement_text": movement_text,
            "projection_text": projection_text, "run_text": run_text, "goal_data": goal_data,
            "plural": vocab.plural}

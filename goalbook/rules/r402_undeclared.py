@@ -3,9 +3,8 @@
 Values are only checked when goalbook.yaml declares some; areas are checked
 against the declared areas or the four default ones. Comparison ignores case.
 """
-import difflib
-
 from goalbook.diagnostics import WARNING, Fix
+from goalbook.model.values import closest_declared, is_declared
 from goalbook.rules.base import at, goals_in_review
 
 CODE = "R402"
@@ -30,14 +29,13 @@ def check(book, ctx):
 
 
 def _declared(name: str, declared) -> bool:
-    return name.strip().lower() in {d.strip().lower() for d in declared}
+    return is_declared(name, declared)
 
 
 def _suggestion(name: str, declared, key: str) -> tuple[str, Fix | None]:
     """The hint, and the quick fix when one declared name is close."""
-    close = difflib.get_close_matches(name.lower(), [d.lower() for d in declared], n=1, cutoff=0.6)
-    if close:
-        original = next(d for d in declared if d.lower() == close[0])
+    original = closest_declared(name, declared)
+    if original is not None:
         return f"did you mean '{original}'?", Fix.replace(name, original)
     if not declared:
         return f"if it is new, add it to '{key}:' in goalbook.yaml", None

@@ -18,7 +18,7 @@ class ListOf(Field):
 
     def convert(self, node, ctx, path):
         if not isinstance(node, Sequence):
-            if isinstance(self.item, (Text, Choice)) and isinstance(node, Scalar):
+            if _takes_text(self.item) and isinstance(node, Scalar):
                 return [self.item.convert(node, ctx, path)]   # `values: honesty` means one value
             return ctx.report("GB003", node, f"{_label(path)} should be a list, not {_describe(node)}",
                               "write each item on its own line starting with '- '")
@@ -37,9 +37,17 @@ class ListOf(Field):
 
     def json_schema(self):
         schema = {"type": "array", "items": or_null(self.item.json_schema()), "description": self.doc}
-        if isinstance(self.item, (Text, Choice)):     # `values: honesty` means one value
-            return {"anyOf": [schema, self.item.json_schema()], "description": self.doc}
+        if _takes_text(self.item):     # `values: honesty` means one value
+            one = self.item.scalar if isinstance(self.item, AnyOf) else self.item
+            return {"anyOf": [schema, one.json_schema()], "description": self.doc}
         return schema
+
+
+def _takes_text(item: Field) -> bool:
+    """Whether a lone scalar may stand for a one-item list of `item`."""
+    if isinstance(item, AnyOf):
+        item = item.scalar
+    return isinstance(item, (Text, Choice))
 
 
 @dataclass
@@ -156,16 +164,22 @@ class MapOf(Field):
 
 @dataclass
 class AnyOf(Field):
-    """The first alternative whose shape fits the node (scalar vs list)."""
+    """The alternative whose shape fits the node: a scalar, a list or a mapping.
+
+    A node of a shape with no alternative goes to `scalar`, which says what it expected."""
     scalar: Field = None     # type: ignore[assignment]
-    sequence: Field = None   # type: ignore[assignment]
+    sequence: Field | None = None
     doc: str = ""
     required: bool = False
+    mapping: Field | None = None
 
     def convert(self, node, ctx, path):
-        if isinstance(node, Sequence):
+        if isinstance(node, Sequence) and self.sequence is not None:
             return self.sequence.convert(node, ctx, path)
+        if isinstance(node, Mapping) and self.mapping is not None:
+            return self.mapping.convert(node, ctx, path)
         return self.scalar.convert(node, ctx, path)
 
     def json_schema(self):
-        return {"anyOf": [self.scalar.json_schema(), self.sequence.json_schema()], "description": self.doc}
+        shapes = [f.json_schema() for f in (self.scalar, self.sequence, self.mapping) if f is not None]
+        return {"anyOf": shapes, "description": self.doc}

@@ -6,7 +6,8 @@ editors use can't drift from what `goalbook check` accepts.
 from __future__ import annotations
 
 from goalbook.schema.containers import AnyOf, ListOf, MapOf, Struct
-from goalbook.schema.fields import DAY_PATTERN, ID_PATTERN, MAX_TITLE_CHARS, Bool, Choice, Date, GoalRef, Number, Text, Value
+from goalbook.schema.fields import (DAY_PATTERN, ID_PATTERN, MAX_TITLE_CHARS, Bool, Choice, Date, DateOrYesNo,
+                                    GoalRef, Number, TaskRef, Text, Value)
 
 STATUS = ("active", "paused", "achieved", "dropped")
 SHAREABLE = ("wins", "why", "notes")
@@ -14,6 +15,7 @@ SHAREABLE = ("wins", "why", "notes")
 SPAN_PATTERN = r"[1-9][0-9]*\s*[dwm]"
 SINCE_PATTERN = rf"^\s*(?:last-session|{DAY_PATTERN}|{SPAN_PATTERN})\s*$"
 REVIEW = ("daily", "weekly", "fortnightly", "monthly")
+PDF_KINDS = ("standard", "pdf/a-3b", "pdf/ua-1")
 LEVEL = Number(integer=True, minimum=-2, maximum=2, doc="a Goal Attainment Scaling level, -2 to 2")
 
 MEASURE = Struct(doc="how progress is measured", fields={
@@ -61,14 +63,35 @@ _CHECKIN_COMMON = {
     "measures": MapOf(key=Choice(("phq9", "gad7")), value=QUESTIONNAIRE,
                       doc="PHQ-9 / GAD-7 scores: a total or the item scores"),
     "private": Bool(doc="keep this check-in's words out of the report"),
+    "homework_done": ListOf(item=TaskRef(),
+                            doc="homework of the latest session before this check-in that is done: "
+                                "each task's text, or its number in the session's list (1 = the first)"),
     "note": Text(doc="free text (Markdown)"),
 }
+
+GOAL_VALUE = AnyOf(
+    scalar=Value(doc="the value: a number, or yes/no"),
+    mapping=Struct(doc="the value and a note about this goal alone", fields={
+        "value": Value(required=True, doc="the value: a number, or yes/no"),
+        "note": Text(doc="a note about this goal alone (shown only with this goal)"),
+    }),
+    doc="a value (a number, or yes/no), or {value, note} with a note about this goal alone",
+)
+
+HOMEWORK = AnyOf(
+    scalar=Text(doc="the task"),
+    mapping=Struct(doc="a task, and whether it is done", fields={
+        "task": Text(required=True, doc="the task"),
+        "done": DateOrYesNo(doc="the date it was done, or yes/no"),
+    }),
+    doc="a task, as text or as {task, done}",
+)
 
 CHECKIN = Struct(doc="a check-in", fields={
     **_CHECKIN_COMMON,
     "goal": GoalRef(doc="the goal this value is for (shorthand for a single goal)"),
-    "progress": MapOf(key=GoalRef(), value=Value(), key_pattern=ID_PATTERN,
-                      doc="values for one or more goals, by goal id"),
+    "progress": MapOf(key=GoalRef(), value=GOAL_VALUE, key_pattern=ID_PATTERN,
+                      doc="values for one or more goals, by goal id: a value, or {value, note}"),
 })
 
 INLINE_CHECKIN = Struct(doc="a check-in for this goal", fields=dict(_CHECKIN_COMMON))
@@ -104,7 +127,7 @@ SESSION = Struct(doc="a therapy session", fields={
     "date": Date(required=True, doc="the day of the session"),
     "with": Text(doc="who the session was with"),
     "notes": Text(doc="free text (Markdown)"),
-    "homework": ListOf(item=Text(), doc="things to try before the next session"),
+    "homework": ListOf(item=HOMEWORK, doc="things to try before the next session: text, or {task, done}"),
 })
 
 SETTINGS = Struct(doc="goalbook settings", unknown_code="GB008", fields={
@@ -122,6 +145,9 @@ SETTINGS = Struct(doc="goalbook settings", unknown_code="GB008", fields={
                       pattern=SINCE_PATTERN,
                       pattern_message="write last-session, a date like 2026-10-01, or a span like 30d, 6w or 2m"),
         "paper": Choice(("a4", "letter"), doc="paper size of the PDF (default a4)"),
+        "pdf": Choice(PDF_KINDS, doc="standard (default, tagged for screen readers), pdf/a-3b "
+                      "(archival) or pdf/ua-1 (strictly accessible)"),
+        "suggestions": Bool(doc="add goalbook's open suggestions to the report as an appendix (default no)"),
     }),
     "rules": MapOf(key=Text(), value=Choice(("error", "warning", "off")),
                    doc="rule code → error, warning or off"),

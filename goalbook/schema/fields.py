@@ -355,3 +355,48 @@ def slugify(title: str, limit: int = MAX_ID_LENGTH) -> str:
             break
         slug = longer
     return slug
+
+
+@dataclass
+class DateOrYesNo(Field):
+    """A date (the day something was done) or yes/no (done, without a date)."""
+    doc: str = ""
+    required: bool = False
+
+    def convert(self, node, ctx, path):
+        scalar = self._scalar(node, ctx, path, "a date (YYYY-MM-DD) or yes/no")
+        if scalar is None:
+            return INVALID
+        yes_no = parse_yes_no(scalar)
+        if yes_no is not None:
+            return yes_no
+        if _DATE.match(scalar.value.strip()):
+            return Date().convert(scalar, ctx, path)
+        return ctx.report("GB003", scalar, f"{_label(path)} should be the date it was done (YYYY-MM-DD) "
+                          f"or yes/no, not {_describe(scalar)}", "for example 2026-11-20, or yes")
+
+    def json_schema(self):
+        return {"anyOf": [Date().json_schema(), {"type": "boolean"}, yes_no_schema()],
+                "description": self.doc}
+
+
+@dataclass
+class TaskRef(Field):
+    """A homework task named by its text, or by its 1-based number in the session's list."""
+    doc: str = ""
+    required: bool = False
+
+    def convert(self, node, ctx, path):
+        scalar = self._scalar(node, ctx, path, "a task's text or its number")
+        if scalar is None:
+            return INVALID
+        if scalar.plain and _INT.match(scalar.value):
+            number = parse_number(scalar, integer=True)
+            if number is None or number < 1:
+                return ctx.report("GB003", scalar, f"{_label(path)} is {scalar.value}, but tasks are "
+                                  "numbered from 1", "write the task's number in the session's list, or its text")
+            return number
+        return scalar.value
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string"}], "description": self.doc}
