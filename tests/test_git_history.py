@@ -305,6 +305,7 @@ def test_uncommitted_edits_are_not_history_but_are_listed(repo):
     assert "Target 3 → 4" in page and "Target 4 → 6" not in page
 
 
+@pytest.mark.realtime
 def test_a_git_that_hangs_is_stopped_with_what_it_started(repo, tmp_path, monkeypatch):
     """git's log hangs (and has started a child that holds its output open): after the
     timeout both are killed and the history is quietly left out."""
@@ -316,7 +317,9 @@ def test_a_git_that_hangs_is_stopped_with_what_it_started(repo, tmp_path, monkey
     repo.commit("2026-11-03", {"content/goals/walks.yaml": goal(target=4)})
     folder = tmp_path / "hanging-bin"
     folder.mkdir()
-    (folder / "git").write_text(f'#!/bin/sh\ncase " $* " in *" log "*) sleep 40; exit 0;; esac\nexec "{GIT}" "$@"\n')
+    # the real sleep, even under faketime (which would cut it short)
+    (folder / "git").write_text(f'#!/bin/sh\ncase " $* " in *" log "*) env -u LD_PRELOAD sleep 40; exit 0;; esac\n'
+                               f'exec "{GIT}" "$@"\n')
     (folder / "git").chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setattr(goalbook.load.git, "TIMEOUT_S", 1)
