@@ -62,6 +62,13 @@ def num(value: float | None, empty: str = "–") -> str:
     return "0" if text in ("-0", "") else text
 
 
+def as_written(value: float | None) -> str:
+    """A user's number in a message, as exactly as they wrote it: "12", "2.5", "0.125"."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 def pct(share: float | None, empty: str = "–") -> str:
     if share is None or not math.isfinite(share):
         return empty

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from goalbook.vocabulary import plural
 from goalbook.cli.options import DATE, clock, fail, here_paths, pass_project, stdout_color, strict_option, today_option, use_color
 
 
@@ -49,4 +50,4 @@ def _build_summary(result) -> str:
     pdf = {"rendered": "report.pdf written", "unchanged": "report.pdf unchanged",
            "skipped": "no PDF (--no-pdf)"}[result.pdf]
     return (f"Built {pages} pages and {pdf} into {result.output} in {result.seconds:.2f} s "
-            f"({len(result.published.changed)} files changed)")
+            f"({plural(len(result.published.changed), 'file')} changed)")

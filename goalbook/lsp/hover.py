@@ -2,6 +2,8 @@
 code checks (from the rule registry and each rule module's own description)."""
 from __future__ import annotations
 
+from goalbook.vocabulary import as_written
+
 import inspect
 import re
 
@@ -52,16 +54,14 @@ def _number(spec: Number) -> str:
     text = "a whole number" if spec.integer else "a number"
     low, high = spec.minimum, spec.maximum
     if low is not None and high is not None:
-        return f"{text} from {_fmt(low)} to {_fmt(high)}"
+        return f"{text} from {as_written(low)} to {as_written(high)}"
     if low is not None:
-        return f"{text}, at least {_fmt(low)}"
+        return f"{text}, at least {as_written(low)}"
     if spec.above is not None:
-        return f"{text} above {_fmt(spec.above)}"
+        return f"{text} above {as_written(spec.above)}"
     return text
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def field_hover(path: list[str], spec: Field) -> str:

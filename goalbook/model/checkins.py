@@ -2,6 +2,8 @@
 values they give each goal (with GB006 and GB007 checks)."""
 from __future__ import annotations
 
+from goalbook.vocabulary import as_written
+
 from pathlib import PurePosixPath
 
 from goalbook.diagnostics import WARNING, Diagnostic, Fix
@@ -195,26 +197,24 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
     if measure.min is not None and measure.max is not None and measure.min > measure.max:
         return True         # the range itself is the mistake (GB009, at the goal), reported once
     where = _value_pos(checkin, goal_id)
-    shown = _fmt(value)
+    shown = as_written(value)
     if measure.min is not None and value < measure.min:
         problems.append(Diagnostic.found(checkin.source, "GB007", *where,
-                         f"{shown} is below the smallest value {_fmt(measure.min)} that '{goal_id}' allows",
+                         f"{shown} is below the smallest value {as_written(measure.min)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False
     if measure.max is not None and value > measure.max:
         problems.append(Diagnostic.found(checkin.source, "GB007", *where,
-                         f"{shown} is above the largest value {_fmt(measure.max)} that '{goal_id}' allows",
+                         f"{shown} is above the largest value {as_written(measure.max)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False
     return True
 
 
 def _range_hint(measure) -> str:
-    low = "" if measure.min is None else _fmt(measure.min)
-    high = "" if measure.max is None else _fmt(measure.max)
+    low = "" if measure.min is None else as_written(measure.min)
+    high = "" if measure.max is None else as_written(measure.max)
     unit = f" {measure.unit}" if measure.unit else ""
     return f"values for this goal go from {low or '…'} to {high or '…'}{unit}"
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -4,7 +4,8 @@ Reported once, on the lowest-priority active goal that has an `effort`.
 """
 from goalbook.diagnostics import WARNING
 from goalbook.rules.a301_too_many_active import by_priority
-from goalbook.rules.base import active_goals, at, fmt_number
+from goalbook.rules.base import active_goals, at
+from goalbook.vocabulary import as_written
 
 CODE = "A302"
 SEVERITY = WARNING
@@ -18,6 +19,6 @@ def check(book, ctx):
     limit = book.settings.weekly_minutes_limit
     if goals and total > limit:
         hours = total / 60
-        yield at(goals[-1], f"together the active goals ask for {fmt_number(total)} minutes a week (about {hours:.0f} h), "
-                 f"more than the {fmt_number(limit)} you set as manageable",
+        yield at(goals[-1], f"together the active goals ask for {as_written(total)} minutes a week (about {hours:.0f} h), "
+                 f"more than the {as_written(limit)} you set as manageable",
                  "pause a goal, lower an effort, or raise limits.weekly_minutes in goalbook.yaml", "effort")

@@ -6,6 +6,8 @@ from goalbook.yaml, and formatting, are the engine's and the CLI's business.
 """
 from __future__ import annotations
 
+from goalbook.vocabulary import as_written
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,8 +70,6 @@ def add_to_measure(goal: Goal, name: str) -> Fix | None:
     return None if f"measure.{name}:key" in goal.pos else Fix.add_field(name)
 
 
-def fmt_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def fmt_date(day: date) -> str:

@@ -7,6 +7,8 @@ surprises are closed off: `no` is only a boolean where a yes/no is expected.
 """
 from __future__ import annotations
 
+from goalbook.vocabulary import as_written
+
 from goalbook.diagnostics import Diagnostic, Fix
 
 import difflib
@@ -184,16 +186,16 @@ class Number(Field):
                               "write digits only, e.g. 3 or 2.5, without units or quotes")
         if too_large(value):
             return ctx.report("GB003", scalar, f"{_label(path)} is too large a number for goalbook "
-                              f"(at most {_fmt(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
+                              f"(at most {as_written(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
         return self._check_range(value, scalar, ctx, path)
 
     def _check_range(self, value, scalar, ctx, path):
         if self.minimum is not None and value < self.minimum:
-            return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it can't be below {_fmt(self.minimum)}")
+            return ctx.report("GB003", scalar, f"{_label(path)} is {as_written(value)}; it can't be below {as_written(self.minimum)}")
         if self.maximum is not None and value > self.maximum:
-            return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it can't be above {_fmt(self.maximum)}")
+            return ctx.report("GB003", scalar, f"{_label(path)} is {as_written(value)}; it can't be above {as_written(self.maximum)}")
         if self.above is not None and value <= self.above:
-            return ctx.report("GB003", scalar, f"{_label(path)} is {_fmt(value)}; it needs to be more than {_fmt(self.above)}")
+            return ctx.report("GB003", scalar, f"{_label(path)} is {as_written(value)}; it needs to be more than {as_written(self.above)}")
         return value
 
     def json_schema(self):
@@ -206,8 +208,6 @@ class Number(Field):
         return schema
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def too_large(value: float | int) -> bool:
@@ -310,7 +310,7 @@ class Value(Field):
         if number is not None:
             if too_large(number):
                 return ctx.report("GB007", scalar, f"{_label(path)} is too large a number for goalbook "
-                                  f"(at most {_fmt(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
+                                  f"(at most {as_written(MAX_NUMBER)} either way)", "check for a typo: a digit too many?")
             return float(number)
         yes_no = parse_yes_no(scalar)
         if yes_no is not None:

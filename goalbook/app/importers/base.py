@@ -8,6 +8,8 @@ with one class that has `name`, `app`, `expected` and `read`.
 """
 from __future__ import annotations
 
+from goalbook.vocabulary import month_heading, plural  # noqa: F401 - plural is the importers' too
+
 import csv
 import io
 import re
@@ -115,13 +117,7 @@ def csv_rows(text: str, where: str, importer: Importer, path: Path) -> list[tupl
     return rows
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else words or word + 's'}"
-
-
 def month_name(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+    return month_heading(day)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")

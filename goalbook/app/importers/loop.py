@@ -14,6 +14,8 @@ becomes per week, its target scaled to a week (3.5).
 """
 from __future__ import annotations
 
+from goalbook.vocabulary import as_written
+
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,7 +137,7 @@ def _draft(habit: Habit, start) -> GoalDraft:
     freq = frequency(habit)
     if habit.numeric:
         unit = habit.unit
-        amount = f"{'at most' if habit.at_most else 'at least'} {_fmt(habit.target)} {unit or ''}".rstrip() \
+        amount = f"{'at most' if habit.at_most else 'at least'} {as_written(habit.target)} {unit or ''}".rstrip() \
             if habit.target is not None else ""
         title = f"{habit.name}: {amount} {freq.phrase}" if amount else f"{habit.name} {freq.phrase}"
         return GoalDraft(title=title, start=start, what=habit.question or habit.name, unit=unit, per=freq.per,
@@ -157,18 +159,14 @@ def _notes(habit: Habit, freq: Frequency) -> str:
     else:
         lines.append("A day you did it counts 1 (yes), a day marked no counts 0.")
     if freq.scaled and habit.numeric and habit.target is not None:
-        lines.append(f"Loop's target is {_fmt(habit.target)} in {habit.denominator} days; "
-                     f"here that is {_fmt(freq.target)} a week.")
+        lines.append(f"Loop's target is {as_written(habit.target)} in {habit.denominator} days; "
+                     f"here that is {as_written(freq.target)} a week.")
     elif freq.scaled and not habit.numeric:
         lines.append(f"Loop asks for it {plural(habit.numerator, 'time')} in {habit.denominator} days; "
-                     f"here that is {_fmt(freq.target)} days a week.")
+                     f"here that is {as_written(freq.target)} days a week.")
     text = " ".join(lines)
     if habit.description:
         text += f"\n\nLoop's description: {habit.description}"
     return text
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
