@@ -188,7 +188,8 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     except ValueError as exc:
         raise BuildError(f"the report period can't be used: {exc}",
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
-    env = env or make_environment(root)
+    if env is None or env.globals.get("language") != snapshot.settings.language:
+        env = make_environment(root, snapshot.settings.language)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
     files[CALENDAR] = render_calendar(snapshot)
     if not (options.report or options.pdf):

@@ -68,7 +68,7 @@ def _render(root: Path, check: CheckResult, partner: str, today: date):
 
     snapshot = build_snapshot(check.book, check.diagnostics, today)
     view = share_view(snapshot, partner)
-    env = make_environment(root)
+    env = make_environment(root, snapshot.settings.language)
     try:
         html = render_share_html(view, env=env)
         stylesheet = share_stylesheet(env)
