@@ -63,6 +63,8 @@ PROJECTION_WORDS = {
     "no-path": N_("no projection without a baseline and a target"),
 }
 PER_WORDS = {"day": N_("a day"), "week": N_("a week"), "month": N_("a month")}
+REVIEW_WORDS = {"daily": N_("daily"), "weekly": N_("weekly"), "fortnightly": N_("every two weeks"),
+                "monthly": N_("monthly")}
 LAST_PERIOD_WORDS = {"day": N_("yesterday"), "week": N_("last week"), "month": N_("last month")}
 
 
@@ -282,6 +284,12 @@ class Vocabulary:
 
     def per_words(self, per: str | None) -> str:
         return self.gettext(PER_WORDS[per]) if per in PER_WORDS else ""
+
+    def review_words(self, review: str | None) -> str:
+        """How often the goal is reviewed; English keeps the word as written in the goal."""
+        if self.english or review not in REVIEW_WORDS:
+            return review or ""
+        return self.gettext(REVIEW_WORDS[review])
 
     def last_period_words(self, per: str | None) -> str:
         return self.gettext(LAST_PERIOD_WORDS[per]) if per in LAST_PERIOD_WORDS else self.gettext("latest")
