@@ -396,3 +396,7 @@ _PERIOD_PLURALS = {
     "week": ngettext_marker("{n} week", "{n} weeks"),
     "month": ngettext_marker("{n} month", "{n} months"),
 }
+
+# Words other layers hand to the templates, marked here so the catalog has them:
+# goalbook.model.history.LABELS (a change's field, translated where it is shown).
+_MARKED_ELSEWHERE = (N_("title"), N_("due date"), N_("baseline"), N_("target"))
