@@ -26,8 +26,6 @@ def _unit(view) -> str | None:
 _FIRST_PERIOD = {"day": vocab.N_("the first day isn't over yet"),
                  "week": vocab.N_("the first week isn't over yet"),
                  "month": vocab.N_("the first month isn't over yet")}
-_SO_FAR = {"day": vocab.N_("today so far: {amount}"), "week": vocab.N_("this week so far: {amount}"),
-           "month": vocab.N_("this month so far: {amount}")}
 
 
 def current_text(view, vb: Vocabulary = ENGLISH) -> str:
