@@ -162,6 +162,13 @@ def target_phrase(target: float | None, unit: str | None, per: str | None) -> st
     return f"target {with_unit(target, unit)}" + (f" {PER_WORDS[per]}" if per in PER_WORDS else "")
 
 
+def first_upper(text: str) -> str:
+    """The first letter upper-case, the rest as it is (unlike str.capitalize, which
+    would lower-case a German noun: "Dem Plan voraus", not "Dem plan voraus")."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 # -- dates -----------------------------------------------------------------------
 
 def day_label(d: date, with_year: bool = False) -> str:

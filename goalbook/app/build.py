@@ -201,7 +201,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     timings["html"] = time.perf_counter() - step
     from goalbook.pdf import render_key
 
-    pdf_args = {"today": options.today, "title": report_title(snapshot),
+    pdf_args = {"today": options.today, "title": report_title(snapshot, env.globals["vocabulary"]),
                 "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env),
                 "kind": check.book.settings.report_pdf}
     digest = render_key(report_html, **pdf_args)

@@ -32,7 +32,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from goalbook.vocabulary import Vocabulary
+from goalbook.vocabulary import Vocabulary, first_upper
 from goalbook.load.discover import inside
 from goalbook.load.user_cache import cache_folder
 from goalbook.render import figures, words
@@ -152,7 +152,7 @@ def make_environment(project_root: Path | None = None, language: str = "en") -> 
     env.install_gettext_translations(vb.translations, newstyle=True)
     env.filters.update(date=vb.long_date, day=vb.short_date, weekday=vb.weekday_date,
                        num=vb.num, pct=vb.pct, markdown=render_markdown,
-                       standing=vb.standing_words, status=vb.status_words, signed=vb.signed)
+                       standing=vb.standing_words, status=vb.status_words, signed=vb.signed, first_upper=first_upper)
     env.globals.update(figures.GLOBALS)
     env.globals.update(words.globals_for(vb))
     env.globals.update(language=language, vocabulary=vb)
