@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 #: The languages goalbook ships (goalbook/locale/<code>/LC_MESSAGES/goalbook.po; en is the source).
@@ -258,14 +258,21 @@ class Vocabulary:
     Babel's for its locale ("22. Nov. 2026", "2,5")."""
 
     def __init__(self, language: str = "en"):
-        from babel import Locale
-
         if language not in LANGUAGES:
             raise ValueError(f"goalbook doesn't speak '{language}' (it speaks {', '.join(LANGUAGES)})")
         self.language = language
-        self.locale = Locale.parse(language)
-        self.translations = _translations(language)
         self.english = language == "en"
+
+    @cached_property
+    def locale(self):
+        """The Babel locale (loaded on first use: English never needs it)."""
+        from babel import Locale
+
+        return Locale.parse(self.language)
+
+    @cached_property
+    def translations(self):
+        return _translations(self.language)
 
     # words
     def gettext(self, message: str) -> str:
@@ -391,6 +398,9 @@ class Vocabulary:
         if per == "month":
             return self.gettext("in {month}").format(month=self.month_name(key))
         return self.gettext("on {day}").format(day=self.short_date(key))
+
+
+ENGLISH = Vocabulary("en")
 
 
 def ngettext_marker(singular_: str, plural_: str) -> tuple[str, str]:

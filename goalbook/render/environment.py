@@ -153,7 +153,7 @@ def make_environment(project_root: Path | None = None, language: str = "en") -> 
     env.filters.update(date=vb.long_date, day=vb.short_date, weekday=vb.weekday_date,
                        num=vb.num, pct=vb.pct, markdown=render_markdown,
                        standing=vb.standing_words, status=vb.status_words, signed=vb.signed, first_upper=first_upper)
-    env.globals.update(figures.GLOBALS)
+    env.globals.update(figures.globals_for(vb))
     env.globals.update(words.globals_for(vb))
     env.globals.update(language=language, vocabulary=vb)
     return env

@@ -13,9 +13,7 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from goalbook import vocabulary as vocab
-from goalbook.vocabulary import Vocabulary
-
-ENGLISH = Vocabulary("en")
+from goalbook.vocabulary import ENGLISH, Vocabulary
 
 
 def _unit(view) -> str | None:
