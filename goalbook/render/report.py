@@ -193,7 +193,7 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     `links_pdf`: the web view links to report.pdf (when the build writes one,
     or serve makes it on request); the PDF itself never shows the link.
     `made_on`: the day the report is made, when the snapshot is of an earlier day."""
-    env = env or make_environment(project_root)
+    env = env or make_environment(project_root, snapshot.settings.language)
     view = report_view(snapshot, env.globals["vocabulary"])
     css = Markup(report_screen_css(env).replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
