@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from importlib import resources
 
 #: The languages goalbook ships (goalbook/locale/<code>/LC_MESSAGES/goalbook.po; en is the source).
@@ -401,6 +401,15 @@ class Vocabulary:
 
 
 ENGLISH = Vocabulary("en")
+
+
+def speaking(fn, vb: Vocabulary):
+    """`fn` with `vb=` filled in: a plain function (not a functools.partial), so a
+    template sandbox treats it like any other function."""
+    @wraps(fn)
+    def bound(*args, **kwargs):
+        return fn(*args, vb=vb, **kwargs)
+    return bound
 
 
 def ngettext_marker(singular_: str, plural_: str) -> tuple[str, str]:

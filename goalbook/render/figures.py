@@ -9,13 +9,11 @@ chart stays readable on both.
 """
 from __future__ import annotations
 
-from functools import partial
-
 from markupsafe import Markup
 
 from goalbook.model.measures import questionnaire
 from goalbook.render import charts
-from goalbook.vocabulary import ENGLISH, N_, Vocabulary
+from goalbook.vocabulary import ENGLISH, N_, Vocabulary, speaking
 
 SPARK_POINTS = 12
 PER_LABEL = {"day": N_("daily totals"), "week": N_("weekly totals"), "month": N_("monthly totals")}
@@ -115,7 +113,7 @@ _FIGURES = {
 
 def globals_for(vb: Vocabulary) -> dict:
     """The chart helpers for a template environment, in the book's language."""
-    return {name: partial(fn, vb=vb) for name, fn in _FIGURES.items()}
+    return {name: speaking(fn, vb) for name, fn in _FIGURES.items()}
 
 
 GLOBALS = globals_for(ENGLISH)

@@ -8,8 +8,6 @@ environment.
 """
 from __future__ import annotations
 
-from functools import partial
-
 from markupsafe import Markup, escape
 
 from goalbook import vocabulary as vocab
@@ -134,7 +132,7 @@ def by_month(items):
 
 def globals_for(vb: Vocabulary) -> dict:
     """The phrases for a template environment, in the book's language."""
-    phrases = {name: partial(fn, vb=vb) for name, fn in (
+    phrases = {name: vocab.speaking(fn, vb) for name, fn in (
         ("current_text", current_text), ("target_text", target_text), ("outlook", outlook),
         ("trend_cell", trend_cell), ("movement_text", movement_text),
         ("projection_text", projection_text), ("run_text", run_text))}
