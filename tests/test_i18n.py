@@ -218,3 +218,22 @@ def test_a_language_goalbook_does_not_ship_is_gb008_naming_the_shipped_ones(exam
     assert all(lang in d.hint for lang in ("en", "de", "es"))
     assert d.line == len(settings.read_text(encoding="utf-8").splitlines())
     assert result.book.settings.language == "en"
+
+
+def test_the_partners_share_speaks_the_books_language(tmp_path):
+    root = tmp_path / "de"
+    import shutil
+
+    shutil.copytree(REPO / "content", root / "content")
+    settings = (REPO / "goalbook.yaml").read_text(encoding="utf-8")
+    (root / "goalbook.yaml").write_text(settings + "\nlanguage: de\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["-C", str(root), "share", "Jo (my sister)", "--today", TODAY.isoformat()])
+    assert run.exit_code == 0, run.output
+    page = next((root / "output" / "share").rglob("index.html")).read_text(encoding="utf-8")
+    assert '<html lang="de">' in page
+    text = _visible(page)
+    assert "Mit Jo (my sister) geteilte Ziele" in text and LOCAL_DATE["de"] in text
+    english = ["Goals shared with", "How you can help", "Shared progress", "of the way to the target",
+               "worth celebrating", "Made with goalbook", "lowest", "today"]
+    left = [p for p in english if p in " ".join(x for x in _pieces(page) if len(x) < 12 or x not in USERS)]
+    assert left == []
