@@ -43,7 +43,6 @@ from goalbook.model.entities import Checkin
 from goalbook.model.homework import HomeworkStatus
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import Gas, GoalView, gas
-from goalbook import vocabulary as vocab
 from goalbook.render.environment import make_environment, read_asset
 from goalbook.render.findings import client_words
 from goalbook.render.words import ENGLISH, trend_cell
