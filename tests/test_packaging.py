@@ -75,3 +75,11 @@ def test_the_sdist_carries_tests_the_example_book_and_docs(sdist, tmp_path):
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "tests/test_clock.py"], cwd=unpacked, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_wheel_contains_the_translations(wheel):
+    """language: de / es works from an installed wheel: the compiled catalogs ship."""
+    names = set(zipfile.ZipFile(wheel[0]).namelist())
+    for lang in ("de", "es"):
+        assert f"goalbook/locale/{lang}/LC_MESSAGES/goalbook.mo" in names
+        assert f"goalbook/locale/{lang}/LC_MESSAGES/goalbook.po" in names
