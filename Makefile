@@ -20,7 +20,7 @@ LOCK_FLAGS := --generate-hashes --universal --python-version 3.10 --quiet
 # that a machine-wide pip.conf naming local mirrors that aren't there prints no warnings.
 PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip --disable-pip-version-check
 
-.PHONY: setup system-deps demo check test lint-imports bench lock readme clean
+.PHONY: setup system-deps demo check test lint-imports bench lock readme clean translations
 
 setup: $(VENV)/.installed
 
@@ -86,3 +86,14 @@ readme: setup
 
 clean:
 	rm -rf output build dist *.egg-info .pytest_cache bench/.work
+
+# The site's, the report's and the PDF's words (docs/languages.md): extract the
+# English messages to the template, merge them into every language's catalog, and
+# compile the catalogs to the .mo files goalbook reads (committed, so an install
+# needs no build step; tests/test_i18n.py checks they match the .po files).
+LOCALES := goalbook/locale
+translations: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext_marker:1,2 --add-location=file \
+	  --sort-output --project goalbook --copyright-holder goalbook -o $(LOCALES)/goalbook.pot .
+	$(VENV)/bin/pybabel update -D goalbook -i $(LOCALES)/goalbook.pot -d $(LOCALES) --width 100 --no-fuzzy-matching
+	$(VENV)/bin/pybabel compile -D goalbook -d $(LOCALES) --statistics

@@ -84,3 +84,9 @@ def test_the_version_is_one_number(wheel):
 
     assert __version__ == tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
     assert f"goalbook-{__version__}-" in wheel[0].name
+def test_wheel_contains_the_translations(wheel):
+    """language: de / es works from an installed wheel: the compiled catalogs ship."""
+    names = set(zipfile.ZipFile(wheel[0]).namelist())
+    for lang in ("de", "es"):
+        assert f"goalbook/locale/{lang}/LC_MESSAGES/goalbook.mo" in names
+        assert f"goalbook/locale/{lang}/LC_MESSAGES/goalbook.po" in names

@@ -188,7 +188,8 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     except ValueError as exc:
         raise BuildError(f"the report period can't be used: {exc}",
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
-    env = env or make_environment(root)
+    if env is None or env.globals.get("language") != snapshot.settings.language:
+        env = make_environment(root, snapshot.settings.language)
     files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
     files[CALENDAR] = render_calendar(snapshot)
     if not (options.report or options.pdf):
@@ -200,7 +201,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     timings["html"] = time.perf_counter() - step
     from goalbook.pdf import render_key
 
-    pdf_args = {"today": options.today, "title": report_title(snapshot),
+    pdf_args = {"today": options.today, "title": report_title(snapshot, env.globals["vocabulary"]),
                 "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env),
                 "kind": check.book.settings.report_pdf}
     digest = render_key(report_html, **pdf_args)

@@ -61,6 +61,10 @@ class Rebuilder:
         if not result.ok:
             self._show([d.text() for d in result.check.diagnostics if d.severity == "error"])
             return
+        language = result.check.book.settings.language
+        if self.env.globals.get("language") != language:
+            # The book's language: the next rebuilds reuse an environment that speaks it.
+            self.env = _environment(self.project, language)
         if not self.frozen:
             # Modules, templates and caches live as long as serve: keep them out of the
             # collector's full passes (later builds' garbage is still collected).
@@ -100,11 +104,11 @@ class Rebuilder:
                 self.rebuild(templates_changed=any(path.startswith(templates) for _, path in changes))
 
 
-def _environment(project: Path):
+def _environment(project: Path, language: str = "en"):
     """One Jinja environment for the whole session: templates compile once."""
     from goalbook.render.environment import make_environment
 
-    return make_environment(project)
+    return make_environment(project, language)
 
 
 def _relevant(change, path: str) -> bool:

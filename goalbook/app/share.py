@@ -68,7 +68,7 @@ def _render(root: Path, check: CheckResult, partner: str, today: date):
 
     snapshot = build_snapshot(check.book, check.diagnostics, today)
     view = share_view(snapshot, partner)
-    env = make_environment(root)
+    env = make_environment(root, snapshot.settings.language)
     try:
         html = render_share_html(view, env=env)
         stylesheet = share_stylesheet(env)
@@ -76,7 +76,7 @@ def _render(root: Path, check: CheckResult, partner: str, today: date):
         raise GoalbookError(f"the share's template stopped: {exc}",
                             "if you changed templates/share/index.html or templates/assets/share.css, "
                             "check it, or remove it to use the built-in one", exit_status=FAILED) from exc
-    pdf = render_pdf(html, today=today, title=view.title, paper=check.book.settings.report_paper,
+    pdf = render_pdf(html, today=today, title=view.title_in(env.globals["vocabulary"]), paper=check.book.settings.report_paper,
                      stylesheet=stylesheet)
     return view, html, pdf
 

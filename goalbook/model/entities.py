@@ -235,6 +235,7 @@ class Settings:
     rules: dict[str, str] = field(default_factory=dict)
     output: str = "output"
     calendar_titles: str = "full"   # "full" | "neutral"
+    language: str = "en"            # one of goalbook.vocabulary.LANGUAGES
     source: str = "goalbook.yaml"
     pos: dict[str, Pos] = field(default_factory=dict)
 

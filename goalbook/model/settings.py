@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from goalbook.model.entities import Settings
+from goalbook.vocabulary import LANGUAGES
 
 SPAN = re.compile(r"^([1-9][0-9]*)\s*([dwm])$")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")   # only this form, on every Python version
@@ -33,6 +34,8 @@ def build_settings(doc, problems, rule_codes=()) -> Settings:
     settings.report_suggestions = report.get("suggestions", settings.report_suggestions)
     settings.safety_note = data.get("safety", {}).get("note")
     settings.calendar_titles = data.get("calendar", {}).get("titles", settings.calendar_titles)
+    if "language" in data:
+        settings.language = _language(str(data["language"]), record, doc.source.path, problems)
     if "since" in report:
         settings.report_since = _since(report["since"], record, doc.source.path, problems)
     _check_rule_codes(settings, record, doc.source.path, problems, list(rule_codes))
@@ -60,6 +63,15 @@ def _since(text: str, record, path: str, problems):
                          "use last-session, a date like 2026-10-01, or a span like 30d, 6w or 2m"))
         return "last-session"
     return parsed
+
+
+def _language(text: str, record, path: str, problems) -> str:
+    if text in LANGUAGES:
+        return text
+    problems.append(Diagnostic.found(path, "GB008", *record.positions.get("language", (1, 1)),
+                     f"language is '{text}', which goalbook doesn't speak yet",
+                     "use one of: " + ", ".join(LANGUAGES) + " (docs/languages.md says how to add one)"))
+    return "en"
 
 
 def _check_rule_codes(settings: Settings, record, path: str, problems, known: list[str]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from goalbook.vocabulary import N_
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
@@ -91,14 +92,14 @@ class Gas:
         """One plain sentence on what the T-score means."""
         t = self.t_score
         if t is None:
-            return "None of your active goals has a level on its scale yet."
+            return N_("None of your active goals has a level on its scale yet.")
         if t >= 55:
-            return ("On the scales you set, your goals are beyond the outcomes you expected "
-                    "(50 means exactly as expected).")
+            return N_("On the scales you set, your goals are beyond the outcomes you expected "
+                      "(50 means exactly as expected).")
         if t > 45:
-            return "On the scales you set, your goals are about at the outcomes you expected (50)."
-        return ("On the scales you set, your goals are not yet at the outcomes you expected by their "
-                "due dates (50); on the way there, that is usual.")
+            return N_("On the scales you set, your goals are about at the outcomes you expected (50).")
+        return N_("On the scales you set, your goals are not yet at the outcomes you expected by their "
+                  "due dates (50); on the way there, that is usual.")
 
 
 def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, today: date,

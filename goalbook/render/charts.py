@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from goalbook.vocabulary import ENGLISH, N_, Vocabulary
+
 from .chart_points import bounded, chunk_means
 from .svg import (AXIS, BAND_TINTS, FONT, GRID, INK, MUTED, SLATE, TEAL, TODAY, TRACK,
                   Scale, bare_text, date_labels, date_ticks, day_label, el, esc, legend, line,
@@ -41,8 +43,14 @@ def _finite(v) -> float | None:
     return f if math.isfinite(f) else None
 
 
-def _averaged(how: str | None) -> str:
-    return f" Drawn as {how} averages." if how else ""
+_HOW = {"weekly": N_(" Drawn as weekly averages."), "monthly": N_(" Drawn as monthly averages.")}
+_HOW_LABEL = {"weekly": N_("{label}, weekly averages"), "monthly": N_("{label}, monthly averages")}
+
+
+def _averaged(how: str | None, vb: Vocabulary = ENGLISH) -> str:
+    if not how:
+        return ""
+    return vb.gettext(_HOW[how]) if how in _HOW else f" Drawn as {how} averages."
 
 
 def _clean(points) -> Points:
@@ -51,26 +59,36 @@ def _clean(points) -> Points:
     return sorted(out, key=lambda p: p[0])
 
 
-def _long(d: date) -> str:
-    return day_label(d, True)
+def _long(d: date, vb: Vocabulary = ENGLISH) -> str:
+    return day_label(d, True) if vb.english else vb.long_date(d)
 
 
-def text_summary(points, unit: str | None = None, *, noun: str = "value") -> str:
+# What a summary counts, singular and plural ("{n}" is the count).
+NOUNS = {"value": (N_("1 value"), N_("{n} values")), "mood rating": (N_("1 mood rating"), N_("{n} mood ratings")),
+         "score": (N_("1 score"), N_("{n} scores"))}
+
+
+def text_summary(points, unit: str | None = None, *, noun: str = "value", vb: Vocabulary = ENGLISH) -> str:
     """Plain-text summary, e.g. "5 values from 6 Oct to 16 Nov 2026; latest 3
     walks; lowest 0, highest 4." (not escaped: escape it where it is used)."""
     pts = _clean(points)
     if not pts:
-        return "No check-ins yet."
-    from goalbook.vocabulary import with_unit
-
+        return vb.gettext("No check-ins yet.")
+    one, many = NOUNS.get(noun, (f"1 {noun}", f"{{n}} {noun}s"))
     if len(pts) == 1:
-        return f"1 {noun} on {_long(pts[0][0])}: {with_unit(pts[0][1], unit)}."
+        return vb.gettext("{count} on {day}: {value}.").format(
+            count=vb.gettext(one), day=_long(pts[0][0], vb), value=vb.with_unit(pts[0][1], unit))
     first, last = pts[0][0], pts[-1][0]
-    when = (f"on {_long(last)}" if first == last else
-            f"from {day_label(first, first.year != last.year)} to {_long(last)}")
+    if first == last:
+        when = vb.gettext("on {day}").format(day=_long(last, vb))
+    else:
+        start = (day_label(first, first.year != last.year) if vb.english else
+                 vb.long_date(first) if first.year != last.year else vb.short_date(first))
+        when = vb.gettext("from {first} to {last}").format(first=start, last=_long(last, vb))
     vals = [v for _, v in pts]
-    return (f"{len(pts)} {noun}s {when}; latest {with_unit(vals[-1], unit)}; "
-            f"lowest {num(min(vals))}, highest {num(max(vals))}.")
+    return vb.gettext("{count} {when}; latest {latest}; lowest {low}, highest {high}.").format(
+        count=vb.gettext(many).format(n=len(pts)), when=when, latest=vb.with_unit(vals[-1], unit),
+        low=vb.num(min(vals)), high=vb.num(max(vals)))
 
 
 class _Plot:
@@ -80,7 +98,8 @@ class _Plot:
     labels share their font and colour on a group (WeasyPrint draws every
     node and attribute it is given, so fewer of them make a faster PDF)."""
 
-    def __init__(self, width, height, *, left, right, top, bottom, d0, d1, y0, y1):
+    def __init__(self, width, height, *, left, right, top, bottom, d0, d1, y0, y1, vb=ENGLISH):
+        self.vb = vb
         self.width, self.height = width, height
         self.l, self.r, self.t, self.b = left, width - right, top, height - bottom
         self.xs = Scale(d0.toordinal(), d1.toordinal(), self.l, self.r)
@@ -96,12 +115,12 @@ class _Plot:
             out.append(el("path", d="".join(f"{move(self.l, self.y(t))}H{num(self.r)}" for t in y_ticks),
                           stroke=GRID, stroke_width=1, fill="none"))
         if y_ticks:
-            out.append(el("g", "".join(bare_text(self.l - 6, self.y(t) + 4, num(t)) for t in y_ticks),
+            out.append(el("g", "".join(bare_text(self.l - 6, self.y(t) + 4, self.vb.num(t)) for t in y_ticks),
                           font_size=FONT, fill=MUTED, text_anchor="end"))
         ticks = date_ticks(self.d0, self.d1, max(2, min(5, int((self.r - self.l) // 110) + 1)))
         marks = [f"{move(self.l, self.b)}H{num(self.r)}"]
         labels = []
-        for d, label in zip(ticks, date_labels(ticks)):
+        for d, label in zip(ticks, date_labels(ticks, self.vb)):
             x = self.x(d)
             half = text_width(label) / 2
             anchor = ("start" if x - half < 2 or (x <= self.l and len(ticks) > 1) else
@@ -119,7 +138,7 @@ class _Plot:
         x = self.x(today)
         out = line(x, self.t, x, self.b, stroke=TODAY, stroke_width=1.5)
         if x - 14 > avoid:
-            out += text(min(x, self.r - 14), self.t - 5, "today", text_anchor="middle",
+            out += text(min(x, self.r - 14), self.t - 5, self.vb.gettext("today"), text_anchor="middle",
                         fill=MUTED, font_size=10)
         return out
 
@@ -181,7 +200,8 @@ def progress_chart(points, *, start: date | None, due: date | None,
                    title: str, id_prefix: str, width: int = 640, height: int = 240,
                    today: date | None = None, y_min: float | None = None,
                    y_max: float | None = None, label: str = "check-ins",
-                   revisions=None, empty: str = "No check-ins yet", key: bool = True) -> str:
+                   revisions=None, empty: str = "No check-ins yet", key: bool = True,
+                   vb: Vocabulary = ENGLISH) -> str:
     """Values as a line (dots while there are few, the latest marked); the expected
     path from `baseline` at `start` (default: the first point) to `target` at `due`
     dashed; the target as a dotted line; a faint "today" line; date and value axes.
@@ -198,20 +218,25 @@ def progress_chart(points, *, start: date | None, due: date | None,
     first = start or (pts[0][0] if pts else None)
     has_path = (None not in (first, due, baseline, target)) and due > first
     u = f" {unit}" if unit else ""
-    desc = text_summary(pts, unit) if pts else f"{empty.rstrip('.')}."
+    desc = text_summary(pts, unit, vb=vb) if pts else f"{empty.rstrip('.')}."
     if baseline is not None:
-        desc += f" Started from {num(baseline)}{u}" + (f" on {_long(first)}." if first else ".")
+        amount = f"{vb.num(baseline)}{u}"
+        desc += (vb.gettext(" Started from {amount} on {day}.").format(amount=amount, day=_long(first, vb)) if first
+                 else vb.gettext(" Started from {amount}.").format(amount=amount))
     if target is not None:
-        desc += f" Target {num(target)}{u}" + (f" by {_long(due)}." if due else ".")
+        amount = f"{vb.num(target)}{u}"
+        desc += (vb.gettext(" Target {amount} by {day}.").format(amount=amount, day=_long(due, vb)) if due
+                 else vb.gettext(" Target {amount}.").format(amount=amount))
     for r in revisions:
-        desc += f" Revised on {_long(r.date)}: {str(r.change).rstrip('. ')}."
+        desc += vb.gettext(" Revised on {day}: {change}.").format(day=_long(r.date, vb),
+                                                                   change=str(r.change).rstrip('. '))
     drawn, how = bounded(pts)
-    desc += _averaged(how)
+    desc += _averaged(how, vb)
 
     out = [open_svg(width, height, id_prefix, title, desc)]
     y0, y1, y_ticks = _y_domain([v for _, v in pts] + [v for v in (baseline, target) if v is not None]
                                 + [_finite(r.before) for r in steps], y_min, y_max)
-    target_label = f"target {num(target)}" if target is not None else ""
+    target_label = vb.gettext("target {amount}").format(amount=vb.num(target)) if target is not None else ""
     right = 12 + text_width(target_label) if target_label else 16
     dom = _date_domain([d for d, _ in pts] + [d for d in (first, due) if d], today)
     if unit:
@@ -219,11 +244,11 @@ def progress_chart(points, *, start: date | None, due: date | None,
     if dom is None:
         dom = (today or date(2000, 1, 1),) * 2
         p = _Plot(width, height, left=16, right=16, top=22, bottom=40,
-                  d0=dom[0], d1=dom[1], y0=y0, y1=y1)
+                  d0=dom[0], d1=dom[1], y0=y0, y1=y1, vb=vb)
         out.append(p.message(empty))
         return "".join(out) + "</svg>"
     p = _Plot(width, height, left=_left(y_ticks), right=right, top=22, bottom=40 if key else 22,
-              d0=dom[0], d1=dom[1], y0=y0, y1=y1)
+              d0=dom[0], d1=dom[1], y0=y0, y1=y1, vb=vb)
     out.append(p.axes(y_ticks))
     shown = [r for r in revisions if p.d0 <= r.date <= p.d1]
     today_x = p.x(today) if today is not None and p.d0 <= today <= p.d1 else None
@@ -239,9 +264,10 @@ def progress_chart(points, *, start: date | None, due: date | None,
         out.append(p.series(drawn))
     else:
         out.append(p.message(empty))
-    label = f"{label}, {how} averages" if how else label
-    items = ([("solid", label)] if pts else []) + ([("dashed", "expected path")] if has_path
-                                                   else []) + ([("dotted", "target")]
+    if how:
+        label = vb.gettext(_HOW_LABEL[how]).format(label=label) if how in _HOW_LABEL else f"{label}, {how} averages"
+    items = ([("solid", label)] if pts else []) + ([("dashed", vb.gettext("expected path"))] if has_path
+                                                   else []) + ([("dotted", vb.gettext("target"))]
                                                                if target is not None else [])
     if key:
         out.append(legend(items, p.l, height - 6))
@@ -260,7 +286,7 @@ def _target_line(p: _Plot, target: float, steps) -> str:
     d += f"H{num(p.r)}"
     out = el("path", d=d, stroke=INK, stroke_width=1.5, stroke_dasharray="2 3", fill="none",
              class_="gb-target")
-    old = f"earlier target {num(_finite(steps[0].before))}"
+    old = p.vb.gettext("earlier target {amount}").format(amount=p.vb.num(_finite(steps[0].before)))
     room = p.x(steps[0].date) - p.l
     if room > text_width(old, 10) + 8:
         y_old = p.y(_finite(steps[0].before))
@@ -274,30 +300,31 @@ def _revision_mark(p: _Plot, revision, today_x: float | None) -> str:
     x = p.x(revision.date)
     after = _finite(getattr(revision, "after", None))
     y = p.y(after) if after is not None else p.t
-    parts = [f"<title>{esc(f'Revised on {_long(revision.date)}: {revision.change}')}</title>",
+    said = p.vb.gettext("Revised on {day}: {change}").format(day=_long(revision.date, p.vb), change=revision.change)
+    parts = [f"<title>{esc(said)}</title>",
              line(x, p.t, x, p.b, stroke=SLATE, stroke_width=1, stroke_dasharray="1 3"),
              marker("diamond", x, y, 4, fill="#ffffff", stroke=INK, stroke_width=1.5)]
     if today_x is None or abs(today_x - x) > 44:
-        parts.append(text(x, p.t - 5, "revised", text_anchor="middle", fill=SLATE, font_size=10))
+        parts.append(text(x, p.t - 5, p.vb.gettext("revised"), text_anchor="middle", fill=SLATE, font_size=10))
     return el("g", "".join(parts), class_="gb-revision")
 
 
 def mood_chart(points, *, title: str, id_prefix: str, width: int = 640,
-               height: int = 180) -> str:
+               height: int = 180, vb: Vocabulary = ENGLISH) -> str:
     """Mood ratings on a fixed 0–10 scale, as dots and a line."""
     pts = _clean(points)
     drawn, how = bounded(pts)
-    desc = text_summary(pts, "out of 10", noun="mood rating") + _averaged(how)
+    desc = text_summary(pts, vb.gettext("out of 10"), noun="mood rating", vb=vb) + _averaged(how, vb)
     out = [open_svg(width, height, id_prefix, title, desc)]
-    out.append(text(4, 13, "mood, 0–10", fill=MUTED, font_size=10))
+    out.append(text(4, 13, vb.gettext("mood, 0–10"), fill=MUTED, font_size=10))
     y0, y1, ticks = nice_range(0, 10, 5, fixed=True)
     dom = _date_domain([d for d, _ in pts], None)
     if dom is None:
         p = _Plot(width, height, left=16, right=16, top=22, bottom=24,
-                  d0=date(2000, 1, 1), d1=date(2000, 1, 1), y0=y0, y1=y1)
-        return "".join(out) + p.message("No check-ins yet") + "</svg>"
+                  d0=date(2000, 1, 1), d1=date(2000, 1, 1), y0=y0, y1=y1, vb=vb)
+        return "".join(out) + p.message(vb.gettext("No check-ins yet")) + "</svg>"
     p = _Plot(width, height, left=_left(ticks), right=16, top=22, bottom=24,
-              d0=dom[0], d1=dom[1], y0=y0, y1=y1)
+              d0=dom[0], d1=dom[1], y0=y0, y1=y1, vb=vb)
     return "".join(out) + p.axes(ticks) + p.series(drawn) + "</svg>"
 
 
@@ -313,26 +340,28 @@ def _band_edges(bands, max_value: float) -> list[tuple[float, float, str]]:
 
 
 def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: float,
-                title: str, id_prefix: str, width: int = 640, height: int = 200) -> str:
-    """Questionnaire totals (0..max_value) over shaded, labelled band backgrounds."""
+                title: str, id_prefix: str, width: int = 640, height: int = 200,
+                vb: Vocabulary = ENGLISH) -> str:
+    """Questionnaire totals (0..max_value) over shaded, labelled band backgrounds.
+    The band labels are the instrument's own (English) words, never translated."""
     pts = _clean(points)
     edges = _band_edges(bands, float(max_value))
     drawn, how = bounded(pts)
-    desc = text_summary(pts, None, noun="score") + _averaged(how)
+    desc = text_summary(pts, None, noun="score", vb=vb) + _averaged(how, vb)
     if pts:
         latest = next((lab for lo, hi, lab in sorted(bands, key=lambda b: b[0])
                        if lo <= pts[-1][1] <= hi), None)
-        desc += f" Latest band: {latest}." if latest else ""
+        desc += vb.gettext(" Latest band: {band}.").format(band=latest) if latest else ""
     if bands:
-        desc += " Bands: " + ", ".join(f"{lab} {num(lo)}–{num(hi)}" for lo, hi, lab
-                                       in sorted(bands, key=lambda b: b[0])) + "."
+        desc += vb.gettext(" Bands: {bands}.").format(bands=", ".join(
+            f"{lab} {num(lo)}–{num(hi)}" for lo, hi, lab in sorted(bands, key=lambda b: b[0])))
     out = [open_svg(width, height, id_prefix, title, desc)]
     ticks = sorted({float(lo) for lo, _, _ in bands if 0 <= lo <= max_value}
                    | {0.0, float(max_value)})
     right = 14 + max((text_width(lab, 10) for _, _, lab in edges), default=0)
     dom = _date_domain([d for d, _ in pts], None) or (date(2000, 1, 1),) * 2
     p = _Plot(width, height, left=_left(ticks), right=right, top=12, bottom=24,
-              d0=dom[0], d1=dom[1], y0=0.0, y1=float(max_value))
+              d0=dom[0], d1=dom[1], y0=0.0, y1=float(max_value), vb=vb)
     n = len(edges)
     seams, labels = [], []
     for i, (lo, hi, lab) in enumerate(edges):
@@ -346,7 +375,7 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
     out.append(el("path", d="".join(seams), stroke="#ffffff", stroke_width=1, fill="none"))
     out.append(el("g", "".join(labels), font_size=10, fill=SLATE))
     if not pts:
-        return "".join(out) + p.message("No scores yet") + "</svg>"
+        return "".join(out) + p.message(vb.gettext("No scores yet")) + "</svg>"
     out.append(el("g", "".join(bare_text(p.l - 6, p.y(t) + 4, num(t)) for t in ticks),
                   font_size=FONT, fill=MUTED, text_anchor="end"))
     axes = p.axes([])
@@ -354,19 +383,20 @@ def bands_chart(points, *, bands: list[tuple[float, float, str]], max_value: flo
 
 
 def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: int = 28,
-              target: float | None = None) -> str:
+              target: float | None = None, vb: Vocabulary = ENGLISH) -> str:
     """A word-sized line of the values (in order), the latest marked, an optional
     dotted target line."""
     vals = [f for v in values if (f := _finite(v)) is not None]
     target = _finite(target)
-    if vals:
-        desc = (f"{len(vals)} value{'s' if len(vals) != 1 else ''}; latest {num(vals[-1])}"
-                + (f"; lowest {num(min(vals))}, highest {num(max(vals))}" if len(vals) > 1
-                   else "") + ".")
+    if len(vals) == 1:
+        desc = vb.gettext("1 value; latest {latest}.").format(latest=vb.num(vals[-1]))
+    elif vals:
+        desc = vb.gettext("{n} values; latest {latest}; lowest {low}, highest {high}.").format(
+            n=len(vals), latest=vb.num(vals[-1]), low=vb.num(min(vals)), high=vb.num(max(vals)))
     else:
-        desc = "No check-ins yet."
+        desc = vb.gettext("No check-ins yet.")
     if target is not None:
-        desc += f" Target {num(target)}."
+        desc += vb.gettext(" Target {amount}.").format(amount=vb.num(target))
     out = [open_svg(width, height, id_prefix, title, desc, cls="gb-sparkline")]
     vals = chunk_means(vals)
     pad = 3.5
@@ -388,11 +418,11 @@ def sparkline(values, *, title: str, id_prefix: str, width: int = 120, height: i
 
 
 def progress_bar(share: float | None, *, label: str, width: int = 120,
-                 height: int = 10) -> str:
+                 height: int = 10, vb: Vocabulary = ENGLISH) -> str:
     """A small bar of `share` (clamped to 0..1 for drawing; the aria-label and
     tooltip give the real percentage, or "no data")."""
     f = _finite(share)
-    info = f"{label}: no data" if f is None else f"{label}: {round(f * 100)}%"
+    info = f"{label}: " + (vb.gettext("no data") if f is None else vb.pct(f))
     fill = 0.0 if f is None else min(1.0, max(0.0, f)) * width
     r = height / 2
     bar = el("rect", x=0, y=0, width=fill, height=height, rx=r, fill=TEAL) if fill > 0 else ""

@@ -10,6 +10,11 @@
   2026"), `num` ("2.5"), `pct` ("67%"), `markdown` (sanitised HTML),
   `standing` (kind words for a standing), `status` (kind words for a status),
   `signed` ("+3" / "−2").
+* Language: `make_environment(..., language)` installs the book's gettext
+  catalog (`jinja2.ext.i18n`, newstyle: `{{ _("Dashboard") }}`,
+  `{{ ngettext("%(num)d goal", "%(num)d goals", n) }}`, `{% trans %}`), and the
+  filters and phrases speak through one `goalbook.vocabulary.Vocabulary`, also
+  a global as `vocabulary` (`language` is the global for `<html lang>`).
 * Globals: the chart helpers of `goalbook.render.figures` and the phrases
   of `goalbook.render.words`.
 * Sandboxed: a project's templates may come with a client's folder, so they
@@ -27,7 +32,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from goalbook import vocabulary as vocab
+from goalbook.vocabulary import Vocabulary, first_upper
 from goalbook.load.discover import inside
 from goalbook.load.user_cache import cache_folder
 from goalbook.render import figures, words
@@ -77,7 +82,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
     # Keyed by the environment kind too: code compiled for a plain environment must never
     # be loaded into the sandboxed one (or the other way round).
-    folder = cache_folder(f"templates-sandboxed-jinja{jinja2.__version__}")
+    folder = cache_folder(f"templates-sandboxed-i18n-jinja{jinja2.__version__}")
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
@@ -133,8 +138,8 @@ def _template_of(exc: BaseException, project_root: Path | None) -> str:
     return found
 
 
-def make_environment(project_root: Path | None = None) -> jinja2.Environment:
-    """The environment for the site and the report (user overrides first)."""
+def make_environment(project_root: Path | None = None, language: str = "en") -> jinja2.Environment:
+    """The environment for the site and the report (user overrides first), in `language`."""
     loaders: list[jinja2.BaseLoader] = []
     if project_root is not None and (Path(project_root) / "templates").is_dir():
         loaders.append(ProjectLoader(Path(project_root)))
@@ -142,12 +147,15 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
     env = GoalbookSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
-                             bytecode_cache=_bytecode_cache())
-    env.filters.update(date=vocab.long_date, day=vocab.short_date, weekday=vocab.weekday_date,
-                       num=vocab.num, pct=vocab.pct, markdown=render_markdown,
-                       standing=vocab.standing_words, status=vocab.status_words, signed=vocab.signed)
-    env.globals.update(figures.GLOBALS)
-    env.globals.update(words.GLOBALS)
+                             bytecode_cache=_bytecode_cache(), extensions=["jinja2.ext.i18n"])
+    vb = Vocabulary(language)
+    env.install_gettext_translations(vb.translations, newstyle=True)
+    env.filters.update(date=vb.long_date, day=vb.short_date, weekday=vb.weekday_date,
+                       num=vb.num, pct=vb.pct, markdown=render_markdown,
+                       standing=vb.standing_words, status=vb.status_words, signed=vb.signed, first_upper=first_upper)
+    env.globals.update(figures.globals_for(vb))
+    env.globals.update(words.globals_for(vb))
+    env.globals.update(language=language, vocabulary=vb)
     return env
 
 

@@ -13,9 +13,12 @@ from markupsafe import Markup
 
 from goalbook.model.measures import questionnaire
 from goalbook.render import charts
+from goalbook.vocabulary import ENGLISH, N_, Vocabulary, speaking
 
 SPARK_POINTS = 12
-PER_LABEL = {"day": "daily totals", "week": "weekly totals", "month": "monthly totals"}
+PER_LABEL = {"day": N_("daily totals"), "week": N_("weekly totals"), "month": N_("monthly totals")}
+_FIRST_OPEN = {"day": N_("The first day isn't over yet"), "week": N_("The first week isn't over yet"),
+               "month": N_("The first month isn't over yet")}
 WIDE, NARROW = (880, 280), (360, 240)
 
 
@@ -24,7 +27,7 @@ def pair(wide: str, narrow: str) -> Markup:
 
 
 def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
-               prefix: str = "chart", key: bool = True) -> Markup:
+               prefix: str = "chart", key: bool = True, vb: Vocabulary = ENGLISH) -> Markup:
     """The goal's values against the expected path and the target line, its revisions marked.
     `key=False` leaves the legend out (the report shows one key for all its charts)."""
     p, m = view.progress, view.goal.measure
@@ -34,74 +37,83 @@ def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
         unit=m.unit if m is not None else None, title=title, id_prefix=f"{prefix}-{view.id}",
         width=width, height=height, today=today if today is not None else p.today,
         y_min=m.min if m is not None else None, y_max=m.max if m is not None else None,
-        label=PER_LABEL.get(p.per, "check-ins"), revisions=getattr(view, "target_history", None),
-        empty=_nothing_to_draw(view), key=key))
+        label=vb.gettext(PER_LABEL[p.per]) if p.per in PER_LABEL else vb.gettext("check-ins"),
+        revisions=getattr(view, "target_history", None), empty=_nothing_to_draw(view, vb), key=key, vb=vb))
 
 
-def _nothing_to_draw(view) -> str:
+def _nothing_to_draw(view, vb: Vocabulary = ENGLISH) -> str:
     """What an empty chart says: a total whose first period is still open has check-ins."""
     p = view.progress
     if p.kind == "total" and p.last_checkin is not None and not view.shown_series:
-        return f"The first {p.per} isn't over yet"
-    return "No check-ins yet"
+        return vb.gettext(_FIRST_OPEN.get(p.per, "The first {per} isn't over yet")).format(per=p.per)
+    return vb.gettext("No check-ins yet")
 
 
-def goal_chart_pair(view, today=None) -> Markup:
-    return pair(goal_chart(view, today, *WIDE, prefix="chart"),
-                goal_chart(view, today, *NARROW, prefix="chart-n"))
+def goal_chart_pair(view, today=None, vb: Vocabulary = ENGLISH) -> Markup:
+    return pair(goal_chart(view, today, *WIDE, prefix="chart", vb=vb),
+                goal_chart(view, today, *NARROW, prefix="chart-n", vb=vb))
 
 
-def goal_sparkline(view, prefix: str = "spark") -> Markup:
+def goal_sparkline(view, prefix: str = "spark", vb: Vocabulary = ENGLISH) -> Markup:
     values = [v for _, v in view.shown_series[-SPARK_POINTS:]]
-    return Markup(charts.sparkline(values, title=f"Recent values: {view.title}",
-                                   id_prefix=f"{prefix}-{view.id}", target=view.progress.target))
+    return Markup(charts.sparkline(values, title=vb.gettext("Recent values: {goal}").format(goal=view.title),
+                                   id_prefix=f"{prefix}-{view.id}", target=view.progress.target, vb=vb))
 
 
-def goal_bar(view, width: int = 120) -> Markup:
-    return Markup(charts.progress_bar(view.progress.progress, label="Progress towards the target",
-                                      width=width))
+def goal_bar(view, width: int = 120, vb: Vocabulary = ENGLISH) -> Markup:
+    return Markup(charts.progress_bar(view.progress.progress, label=vb.gettext("Progress towards the target"),
+                                      width=width, vb=vb))
 
 
-def goal_summary(view) -> str:
+def goal_summary(view, vb: Vocabulary = ENGLISH) -> str:
     """The chart's numbers as one plain sentence (escape where used)."""
     m = view.goal.measure
     if not view.shown_series:
-        return f"{_nothing_to_draw(view)}."
-    return charts.text_summary(view.shown_series, m.unit if m is not None else None)
+        return f"{_nothing_to_draw(view, vb)}."
+    return charts.text_summary(view.shown_series, m.unit if m is not None else None, vb=vb)
 
 
-def mood_figure(points, title: str = "Mood", prefix: str = "mood", width: int = 640,
-                height: int = 180) -> Markup:
-    return Markup(charts.mood_chart(points, title=title, id_prefix=prefix, width=width, height=height))
+def mood_figure(points, title: str | None = None, prefix: str = "mood", width: int = 640,
+                height: int = 180, vb: Vocabulary = ENGLISH) -> Markup:
+    return Markup(charts.mood_chart(points, title=title or vb.gettext("Mood"), id_prefix=prefix,
+                                    width=width, height=height, vb=vb))
 
 
-def mood_pair(points, title: str = "Mood") -> Markup:
-    return pair(mood_figure(points, title, "mood", *WIDE[:1], 200),
-                mood_figure(points, title, "mood-n", NARROW[0], 200))
+def mood_pair(points, title: str | None = None, vb: Vocabulary = ENGLISH) -> Markup:
+    return pair(mood_figure(points, title, "mood", *WIDE[:1], 200, vb=vb),
+                mood_figure(points, title, "mood-n", NARROW[0], 200, vb=vb))
 
 
-def mood_summary(points) -> str:
-    return charts.text_summary(points, "out of 10", noun="mood rating")
+def mood_summary(points, vb: Vocabulary = ENGLISH) -> str:
+    return charts.text_summary(points, vb.gettext("out of 10"), noun="mood rating", vb=vb)
 
 
 def questionnaire_figure(scores, name: str, prefix: str = "q", width: int = 460,
-                         height: int = 200) -> Markup:
-    """Scores of one questionnaire over its shaded severity bands."""
+                         height: int = 200, vb: Vocabulary = ENGLISH) -> Markup:
+    """Scores of one questionnaire over its shaded severity bands (the instrument's own band names)."""
     q = questionnaire(name)
     points = [(s.date, s.total) for s in scores if s.name == name]
     return Markup(charts.bands_chart(points, bands=list(q.bands), max_value=q.total_max,
-                                     title=f"{q.title} scores", id_prefix=f"{prefix}-{name}",
-                                     width=width, height=height))
+                                     title=vb.gettext("{questionnaire} scores").format(questionnaire=q.title),
+                                     id_prefix=f"{prefix}-{name}", width=width, height=height, vb=vb))
 
 
-def questionnaire_pair(scores, name: str) -> Markup:
-    return pair(questionnaire_figure(scores, name, "q"),
-                questionnaire_figure(scores, name, "q-n", NARROW[0], 200))
+def questionnaire_pair(scores, name: str, vb: Vocabulary = ENGLISH) -> Markup:
+    return pair(questionnaire_figure(scores, name, "q", vb=vb),
+                questionnaire_figure(scores, name, "q-n", NARROW[0], 200, vb=vb))
 
 
-GLOBALS = {
+_FIGURES = {
     "goal_chart": goal_chart, "goal_chart_pair": goal_chart_pair, "goal_sparkline": goal_sparkline,
     "goal_bar": goal_bar, "goal_summary": goal_summary, "mood_figure": mood_figure,
     "mood_pair": mood_pair, "mood_summary": mood_summary,
     "questionnaire_figure": questionnaire_figure, "questionnaire_pair": questionnaire_pair,
 }
+
+
+def globals_for(vb: Vocabulary) -> dict:
+    """The chart helpers for a template environment, in the book's language."""
+    return {name: speaking(fn, vb) for name, fn in _FIGURES.items()}
+
+
+GLOBALS = globals_for(ENGLISH)

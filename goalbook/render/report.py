@@ -43,10 +43,10 @@ from goalbook.model.entities import Checkin
 from goalbook.model.homework import HomeworkStatus
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import Gas, GoalView, gas
-from goalbook import vocabulary as vocab
 from goalbook.render.environment import make_environment, read_asset
 from goalbook.render.findings import client_words
-from goalbook.render.words import trend_cell
+from goalbook.render.words import ENGLISH, trend_cell
+from goalbook.vocabulary import Vocabulary
 
 __all__ = ["render_report_html", "report_view", "report_title", "report_stylesheet",
            "report_screen_css", "ReportView", "speakable"]
@@ -179,9 +179,9 @@ class ReportView:
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 
 
-def report_title(snapshot: Snapshot) -> str:
-    """The PDF's title (its only descriptive metadata)."""
-    return f"{snapshot.settings.title} — progress report"
+def report_title(snapshot: Snapshot, vb: Vocabulary = ENGLISH) -> str:
+    """The PDF's title (its only descriptive metadata), in the book's language."""
+    return vb.gettext("{title} — progress report").format(title=snapshot.settings.title)
 
 
 def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
@@ -192,12 +192,13 @@ def render_report_html(snapshot: Snapshot, project_root: Path | None = None, *,
     `links_pdf`: the web view links to report.pdf (when the build writes one,
     or serve makes it on request); the PDF itself never shows the link.
     `made_on`: the day the report is made, when the snapshot is of an earlier day."""
-    env = env or make_environment(project_root)
-    view = report_view(snapshot)
+    env = env or make_environment(project_root, snapshot.settings.language)
+    view = report_view(snapshot, env.globals["vocabulary"])
     css = Markup(report_screen_css(env).replace("</", "<\\/"))  # raw text inside <style>
     html = env.get_template(TEMPLATE).render(report=view, today=snapshot.today,
                                              made_on=made_on or snapshot.today,
-                                             title=report_title(snapshot), screen_css=css,
+                                             title=report_title(snapshot, env.globals["vocabulary"]),
+                                             screen_css=css,
                                              links_pdf=links_pdf)
     if "<pre" in html:  # blank lines in a note's code block are content
         return html
@@ -216,12 +217,30 @@ def report_stylesheet(env: jinja2.Environment) -> str:
     """The PDF's stylesheet: assets/report.css and assets/report-print.css (pages, running
     headers: CSS only WeasyPrint reads), a project's own overrides first. Pass it to
     render_pdf(stylesheet=...)."""
-    return read_asset(env, STYLESHEET).decode("utf-8") + "\n" + read_asset(env, PRINT_STYLESHEET).decode("utf-8")
+    css = read_asset(env, STYLESHEET).decode("utf-8") + "\n" + read_asset(env, PRINT_STYLESHEET).decode("utf-8")
+    return css + _running_words_css(env.globals["vocabulary"])
+
+
+def _css_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _running_words_css(vb: Vocabulary) -> str:
+    """The running footer's words ("page 2 of 4", "made on …") in the book's language;
+    English keeps report-print.css's own, so its stylesheet is unchanged."""
+    if vb.english:
+        return ""
+    page = vb.gettext("page {page} of {pages}")
+    parts = re.split(r"(\{page\}|\{pages\})", page)
+    content = " ".join(f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else _css_text(p) for p in parts if p)
+    made = _css_text(vb.gettext("made on {day}").split("{day}")[0])
+    return (f"\n@page {{ @bottom-right {{ content: {content}; }} }}\n"
+            f'.made-on, [data-running="made"] {{ string-set: made-on {made} content(text); }}\n')
 
 
 # -- what is reportable ----------------------------------------------------------
 
-def report_view(snapshot: Snapshot) -> ReportView:
+def report_view(snapshot: Snapshot, vb: Vocabulary = ENGLISH) -> ReportView:
     goals = [v for v in snapshot.goals if not v.private]
     private_ids = {v.id for v in snapshot.goals if v.private}
     in_period = [c for c in snapshot.period_checkins if speakable(c, private_ids)]
@@ -232,13 +251,13 @@ def report_view(snapshot: Snapshot) -> ReportView:
         paused=[v for v in goals if v.status == "paused"],
         finished=[v for v in goals if v.status == "achieved"] + [v for v in goals if v.status == "dropped"],
         words={v.id: _words_for(v, in_period) for v in active},
-        values={v.id: period_values(v, snapshot.period, snapshot.today) for v in active},
+        values={v.id: period_values(v, snapshot.period, snapshot.today, vb) for v in active},
         journal=[c for c in in_period if (c.win or c.obstacle or c.note) and c.sole_goal not in active_ids],
         titles={v.id: v.title for v in goals},
         discuss=[(d.date, d.text) for d in snapshot.discuss if speakable(d.checkin, private_ids)],
         homework=list(snapshot.homework_items), mood=list(snapshot.mood), gas=gas(goals),
         suggestions=_suggestions(snapshot, goals) if snapshot.settings.report_suggestions else [],
-        trends={v.id: trend_cell(v) for v in active},
+        trends={v.id: trend_cell(v, vb) for v in active},
         goal_files=_goal_files(snapshot, goals))
 
 
@@ -298,22 +317,22 @@ def _suggestions(snapshot: Snapshot, goals: list[GoalView]) -> list[tuple[GoalVi
     return out
 
 
-def period_values(view: GoalView, period, today: date) -> list[tuple[str, str]]:
+def period_values(view: GoalView, period, today: date, vb: Vocabulary = ENGLISH) -> list[tuple[str, str]]:
     """The goal's values in the period, as the model has them: totals per week or
     month (the open one "so far"), else each reading."""
     from goalbook.model.periods import period_end, period_start
 
     p = view.progress
     if p.kind != "total" or p.per not in ("week", "month"):
-        return [(vocab.short_date(e.date), vocab.num(e.value)) for e in view.entries]
+        return [(vb.short_date(e.date), vb.num(e.value)) for e in view.entries]
     last = min(period.until, today)
     rows = [(key, value) for key, value in p.series if period_end(key, p.per) >= period.since and key <= last]
     open_key = period_start(today, p.per)
     if p.last_value_date is not None and period.since <= today and (not rows or rows[-1][0] < open_key):
         rows.append((open_key, p.open_total or 0.0))
-    return [(_period_name(key, p.per) + (" (so far)" if key == open_key else ""), vocab.num(value))
+    return [(_period_name(key, p.per, vb) + (vb.gettext(" (so far)") if key == open_key else ""), vb.num(value))
             for key, value in rows]
 
 
-def _period_name(key: date, per: str) -> str:
-    return f"week of {vocab.short_date(key)}" if per == "week" else vocab.MONTH_NAMES[key.month - 1]
+def _period_name(key: date, per: str, vb: Vocabulary) -> str:
+    return vb.gettext("week of {day}").format(day=vb.short_date(key)) if per == "week" else vb.month_name(key)

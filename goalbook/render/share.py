@@ -35,6 +35,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from goalbook.vocabulary import ENGLISH, N_, Vocabulary, speaking
 from goalbook.errors import GoalbookError
 from goalbook.model.entities import Checkin
 from goalbook.model.snapshot import Snapshot
@@ -49,14 +50,14 @@ SHAREABLE = ("wins", "why", "notes")
 
 # For a supporter: plain words, and what each standing asks of them.
 STANDING = {
-    "ahead": ("ahead of plan", "Going better than planned: worth celebrating together."),
-    "on-track": ("on track", "Right where it was meant to be by now. Steady support keeps it there."),
-    "behind": ("a little behind plan", "A little behind for now, which is normal. A kind word or an offer "
-                                       "to join in helps more than a reminder."),
-    "no-data": ("early days", "There aren't enough check-ins yet to show a trend."),
-    "achieved": ("achieved", "Reached! Worth celebrating."),
-    "paused": ("paused", "Resting for now; nothing is lost while it's paused."),
-    "dropped": ("set aside", "Set aside, by choice. Letting a goal go can be a good decision too."),
+    "ahead": (N_("ahead of plan"), N_("Going better than planned: worth celebrating together.")),
+    "on-track": (N_("on track"), N_("Right where it was meant to be by now. Steady support keeps it there.")),
+    "behind": (N_("a little behind plan"), N_("A little behind for now, which is normal. A kind word or an offer "
+                                       "to join in helps more than a reminder.")),
+    "no-data": (N_("early days"), N_("There aren't enough check-ins yet to show a trend.")),
+    "achieved": (N_("achieved"), N_("Reached! Worth celebrating.")),
+    "paused": (N_("paused"), N_("Resting for now; nothing is lost while it's paused.")),
+    "dropped": (N_("set aside"), N_("Set aside, by choice. Letting a goal go can be a good decision too.")),
 }
 
 
@@ -139,7 +140,10 @@ class ShareView:
 
     @property
     def title(self) -> str:
-        return f"Goals shared with {self.partner}"
+        return self.title_in(ENGLISH)
+
+    def title_in(self, vb: Vocabulary) -> str:
+        return vb.gettext("Goals shared with {partner}").format(partner=self.partner)
 
 
 # -- who the partners are ----------------------------------------------------------
@@ -247,8 +251,10 @@ def render_share_html(view: ShareView, project_root: Path | None = None, *,
                       env: jinja2.Environment | None = None) -> str:
     """index.html of the share; the PDF is printed from this very text."""
     env = env or make_environment(project_root)
+    vb = env.globals["vocabulary"]
     screen = _FONT_FACE.sub("", share_stylesheet(env))
-    html = env.get_template(TEMPLATE).render(share=view, chart=share_chart, chart_summary=chart_summary,
+    html = env.get_template(TEMPLATE).render(share=view, title=view.title_in(vb), chart=speaking(share_chart, vb),
+                                             chart_summary=speaking(chart_summary, vb),
                                              screen_css=Markup(screen.replace("</", "<\\/")))
     if "<pre" in html:                  # blank lines in a note's code block are content
         return html
@@ -260,7 +266,7 @@ def share_stylesheet(env: jinja2.Environment) -> str:
     return read_asset(env, STYLESHEET).decode("utf-8")
 
 
-def share_chart(goal: SharedGoal) -> Markup:
+def share_chart(goal: SharedGoal, vb: Vocabulary = ENGLISH) -> Markup:
     """The goal's chart, a wide and a narrow drawing (CSS shows one)."""
     c = goal.chart
     if c is None:
@@ -270,10 +276,10 @@ def share_chart(goal: SharedGoal) -> Markup:
         return charts.progress_chart(
             list(c.points), start=c.start, due=c.due, baseline=c.baseline, target=c.target, unit=c.unit,
             title=goal.title, id_prefix=f"{prefix}-{goal.key}", width=width, height=height,
-            today=c.today, y_min=c.y_min, y_max=c.y_max, label=c.label)
+            today=c.today, y_min=c.y_min, y_max=c.y_max, label=vb.gettext(c.label), vb=vb)
 
     return pair(draw(*WIDE, "chart"), draw(*NARROW, "chart-n"))
 
 
-def chart_summary(goal: SharedGoal) -> str:
-    return charts.text_summary(list(goal.chart.points), goal.chart.unit) if goal.chart else ""
+def chart_summary(goal: SharedGoal, vb: Vocabulary = ENGLISH) -> str:
+    return charts.text_summary(list(goal.chart.points), goal.chart.unit, vb=vb) if goal.chart else ""

@@ -27,7 +27,7 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
     writes it next to the site). `page_cache` (serve): a `PageCache` that
     skips goal pages whose inputs did not change. Template errors propagate.
     """
-    env = env or make_environment(project_root)
+    env = env or make_environment(project_root, snapshot.settings.language)
     common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report}
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", common, root="", page="dashboard")

@@ -177,9 +177,13 @@ def date_ticks(d0: date, d1: date, max_ticks: int = 5) -> list[date]:
     return sorted({d0 + timedelta(days=round(i * span / (n - 1))) for i in range(n)})
 
 
-def date_labels(ticks: list[date]) -> list[str]:
-    """Day and month; the year on the first label and wherever it changes."""
-    return [day_label(d, i == 0 or d.year != ticks[i - 1].year) for i, d in enumerate(ticks)]
+def date_labels(ticks: list[date], vb=None) -> list[str]:
+    """Day and month; the year on the first label and wherever it changes (`vb`: the
+    book's `Vocabulary`, English when none)."""
+    if vb is None or vb.english:
+        return [day_label(d, i == 0 or d.year != ticks[i - 1].year) for i, d in enumerate(ticks)]
+    return [vb.long_date(d) if i == 0 or d.year != ticks[i - 1].year else vb.short_date(d)
+            for i, d in enumerate(ticks)]
 
 
 def legend(items: list[tuple[str, str]], x: float, y: float) -> str:

@@ -2,13 +2,16 @@
 
 Every phrase reads the model's numbers (`GoalView.progress`); nothing here
 computes a number or a standing of its own. The words themselves come from
-`goalbook.vocabulary`.
+`goalbook.vocabulary`: each phrase takes the book's `Vocabulary` (English when
+none is given, as `checkin`'s reply is); `globals_for` binds them for a template
+environment.
 """
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from goalbook import vocabulary as vocab
+from goalbook.vocabulary import ENGLISH, Vocabulary
 
 
 def _unit(view) -> str | None:
@@ -16,42 +19,50 @@ def _unit(view) -> str | None:
     return m.unit if m is not None else None
 
 
-def current_text(view) -> str:
+_FIRST_PERIOD = {"day": vocab.N_("the first day isn't over yet"),
+                 "week": vocab.N_("the first week isn't over yet"),
+                 "month": vocab.N_("the first month isn't over yet")}
+
+
+def current_text(view, vb: Vocabulary = ENGLISH) -> str:
     """Where a goal is now, e.g. "3 walks in the week of 16 Nov"."""
     p = view.progress
     if view.goal.measure is None:
-        return "no measure yet"
+        return vb.gettext("no measure yet")
     if p.current is None:
         if p.kind == "total" and p.last_checkin is not None:
-            return f"the first {p.per} isn't over yet"
-        return "no values yet"
-    return f"{vocab.with_unit(p.current, _unit(view))} {vocab.period_phrase(p.current_date, p.per)}"
+            return vb.gettext(_FIRST_PERIOD.get(p.per, "the first {per} isn't over yet")).format(per=p.per)
+        return vb.gettext("no values yet")
+    return f"{vb.with_unit(p.current, _unit(view))} {vb.period_phrase(p.current_date, p.per)}"
 
 
-def target_text(view) -> str:
+def target_text(view, vb: Vocabulary = ENGLISH) -> str:
     """"target 3 walks a week", "target 3 points"; "" without a target."""
     m = view.goal.measure
-    return vocab.target_phrase(m.target, m.unit, m.per) if m is not None else ""
+    return vb.target_phrase(m.target, m.unit, m.per) if m is not None else ""
 
 
-def outlook(view) -> str:
+def outlook(view, vb: Vocabulary = ENGLISH) -> str:
     """Standing and trend in one phrase that can't contradict itself: "ahead of plan",
     "behind plan, and moving away from the target", "ahead of plan, though the
     recent values are going down"."""
     p = view.progress
-    phrase = vocab.standing_phrase(p.standing)
+    phrase = vb.standing_phrase(p.standing)
     if p.standing not in ("ahead", "on-track", "behind") or p.trend in ("unknown", None):
         return phrase
     if p.trend == "away":
-        return f"{vocab.STANDING_PHRASES[p.standing].split(',')[0]}, " + (
-            "and moving away from the target" if p.standing == "behind"
-            else "though the recent values move away from the target")
+        return vb.gettext(_AWAY[p.standing])
     if p.trend == "toward" and p.standing == "behind":
-        return "behind plan, and catching up"
+        return vb.gettext("behind plan, and catching up")
     return phrase
 
 
-def movement_text(view) -> str:
+_AWAY = {"ahead": vocab.N_("ahead of plan, though the recent values move away from the target"),
+         "on-track": vocab.N_("on track, though the recent values move away from the target"),
+         "behind": vocab.N_("behind plan, and moving away from the target")}
+
+
+def movement_text(view, vb: Vocabulary = ENGLISH) -> str:
     """How the goal moved lately, where `outlook` doesn't say it already: "moving toward
     the target", "holding steady"; "" when it does, or when it is too early to say."""
     p = view.progress
@@ -60,27 +71,27 @@ def movement_text(view) -> str:
     if p.standing in ("ahead", "on-track", "behind") and (
             p.trend == "away" or (p.trend == "toward" and p.standing == "behind")):
         return ""
-    return vocab.trend_words(p.trend)
+    return vb.trend_words(p.trend)
 
 
-def trend_cell(view) -> tuple[str, str]:
+def trend_cell(view, vb: Vocabulary = ENGLISH) -> tuple[str, str]:
     """(arrow, words) for the goal's recent direction."""
     trend = view.progress.trend
-    return vocab.trend_arrow(trend), vocab.trend_words(trend)
+    return vocab.trend_arrow(trend), vb.trend_words(trend)
 
 
-def projection_text(view) -> str:
+def projection_text(view, vb: Vocabulary = ENGLISH) -> str:
     p = view.progress
     if p.projected_date is not None:
-        return vocab.long_date(p.projected_date)
-    return vocab.projection_words(p.projection_reason)
+        return vb.long_date(p.projected_date)
+    return vb.projection_words(p.projection_reason)
 
 
-def run_text(view) -> str:
+def run_text(view, vb: Vocabulary = ENGLISH) -> str:
     p = view.progress
     if p.current_run:
-        return f"{vocab.plural(p.current_run, p.per)} in a row"
-    return f"best run {vocab.plural(p.best_run, p.per)}"
+        return vb.gettext("{count} in a row").format(count=vb.plural(p.current_run, p.per))
+    return vb.gettext("best run {count}").format(count=vb.plural(p.best_run, p.per))
 
 
 def goal_line(view) -> str:
@@ -119,9 +130,15 @@ def by_month(items):
     return groups
 
 
-GLOBALS = {"with_unit": vocab.with_unit, "current_text": current_text, "target_text": target_text,
-           "month_heading": vocab.month_heading, "by_month": by_month, "level_text": vocab.level_words,
-           "period_phrase": vocab.period_phrase, "outlook": outlook, "trend_cell": trend_cell,
-           "movement_text": movement_text,
-           "projection_text": projection_text, "run_text": run_text, "goal_data": goal_data,
-           "plural": vocab.plural}
+def globals_for(vb: Vocabulary) -> dict:
+    """The phrases for a template environment, in the book's language."""
+    phrases = {name: vocab.speaking(fn, vb) for name, fn in (
+        ("current_text", current_text), ("target_text", target_text), ("outlook", outlook),
+        ("trend_cell", trend_cell), ("movement_text", movement_text),
+        ("projection_text", projection_text), ("run_text", run_text))}
+    return {**phrases, "with_unit": vb.with_unit, "month_heading": vb.month_heading, "by_month": by_month,
+            "level_text": vb.level_words, "period_phrase": vb.period_phrase, "goal_data": goal_data,
+            "plural": vb.plural}
+
+
+GLOBALS = globals_for(ENGLISH)

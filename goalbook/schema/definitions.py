@@ -155,6 +155,7 @@ SETTINGS = Struct(doc="goalbook settings", unknown_code="GB008", fields={
         "note": Text(doc="my own crisis contact text, shown with a PHQ-9 item 9 answer above 0"),
     }),
     "output": Text(doc="the output folder (default output)"),
+    "language": Text(doc="the language of the site, the report and the PDF: en (default), de or es"),
     "calendar": Struct(doc="output/calendar.ics", unknown_code="GB008", fields={
         "titles": Choice(("full", "neutral"),
                          doc="full (default): events name the goal; neutral: 'goal review', 'goal due'"),
