@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from goalbook.model.entities import Book, Checkin, QuestionnaireScore, Revision, Session, Settings, Step
+from goalbook.model.history import chart_window
 from goalbook.model.measures import band, item9_positive, questionnaire, reliable_change
 from goalbook.model.progress import GoalProgress
 from goalbook.model.snapshot_goals import Gas, GoalView, areas, gas, goal_views
@@ -143,6 +144,11 @@ class Snapshot:
     @property
     def mood_history(self) -> list[tuple[date, float]]:
         return [(c.date, float(c.mood)) for c in self.checkins if c.mood is not None]
+
+    @property
+    def recent_mood_history(self) -> list[tuple[date, float]]:
+        """The mood history a chart draws: its last `history.CHART_DAYS` days."""
+        return chart_window(self.mood_history)
 
     @property
     def mood(self) -> list[tuple[date, float]]:

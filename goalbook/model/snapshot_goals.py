@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
+from goalbook.model.history import MonthOfCheckins, chart_window, older_months, recent_since
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
 from goalbook.model.snapshot_period import Period
@@ -74,8 +75,24 @@ class GoalView:
 
     @property
     def shown_series(self) -> list[tuple[date, float]]:
-        """The series to draw (for a goal no longer active it ends at its last check-in)."""
-        return self.progress.series
+        """The series to draw: its last `history.CHART_DAYS` days (for a goal no longer
+        active it ends at its last check-in)."""
+        return chart_window(self.progress.series)
+
+    @property
+    def recent_since(self) -> date | None:
+        """The first day whose check-ins the goal's page shows in full (see `goalbook.model.history`)."""
+        return recent_since(self.checkins[-1].date if self.checkins else None)
+
+    @property
+    def recent_checkins(self) -> list[Checkin]:
+        since = self.recent_since
+        return [c for c in self.checkins if since is not None and c.date >= since]
+
+    @property
+    def older_months(self) -> list[MonthOfCheckins]:
+        """The check-ins before `recent_since`, by month, newest first."""
+        return older_months(self.checkins, self.goal.id, self.progress.kind, self.recent_since)
 
 
 @dataclass
