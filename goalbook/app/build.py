@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from goalbook.errors import FAILED, USAGE, GoalbookError
-from goalbook.app.check import CheckResult, as_of, check_project
+from goalbook.app.check import CheckResult, CheckSummary, as_of, check_project, recorded_check
 from goalbook.publish.output import Published, check_output_path, publish, read_manifest, update_in_place
 from goalbook.app.reporter import Reporter
 
@@ -42,7 +42,7 @@ class BuildOptions:
     durable: bool = True            # publish atomically with fsync; serve's private temporary site
                                     # is updated file by file instead
     cache: object | None = None     # a SourceCache kept by serve between builds
-    page_cache: object | None = None  # a PageCache kept by serve between builds
+    page_cache: object | None = None  # a PageCache kept by serve between builds (else one per build)
     pdf_on_request: bool = False    # serve: report.html links to a PDF made when asked for
     report: bool = True             # write report.html (serve makes it when it is asked for)
     skip_unchanged: bool = True     # stop early when the inputs are those of the last build
@@ -51,7 +51,7 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
-    check: CheckResult
+    check: CheckResult | CheckSummary   # a summary when nothing changed (the book was not read)
     output: Path | None = None
     published: Published | None = None
     pdf: str = "skipped"            # "rendered" | "unchanged" | "skipped"
@@ -64,10 +64,10 @@ class BuildResult:
         return self.published is not None
 
 
-def output_folder(root: Path, check: CheckResult, given: Path | None) -> Path:
+def output_folder(root: Path, check: CheckResult | CheckSummary, given: Path | None) -> Path:
     if given is not None:
         return given if given.is_absolute() else Path.cwd() / given
-    return root / check.book.settings.output
+    return root / check.output_setting
 
 
 def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, env=None) -> BuildResult:
@@ -78,6 +78,10 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     """
     reporter = reporter or Reporter()
     started = time.perf_counter()
+    if options.skip_unchanged:
+        unchanged = _unchanged_build(root, options, started)
+        if unchanged is not None:
+            return unchanged
     check = check_project(root, options.today, options.cache)
     result = BuildResult(check)
     result.timings["check"] = time.perf_counter() - started
@@ -85,13 +89,9 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         reporter.info("nothing was written: the problems above need a look first")
         return result
     output = check_output_path(output_folder(root.resolve(), check, options.output), root)
-    inputs = input_key(root, options) if options.skip_unchanged else None
-    if inputs is not None and _up_to_date(output, inputs, options):
-        result.output, result.up_to_date = output, True
-        result.pdf = "unchanged" if options.pdf else "skipped"
-        result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
-        result.seconds = time.perf_counter() - started
-        return result
+    inputs = input_key(root, options, check.content_key)
+    if options.skip_unchanged and inputs is not None and _up_to_date(output, inputs, options):
+        return _up_to_date_result(result, output, options, started)
     files, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
     extra["input_key"] = inputs
     extra["with_pdf"] = options.pdf
@@ -103,6 +103,27 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         result.published = update_in_place(files, output, extra)
     result.timings["publish"] = time.perf_counter() - step
     result.output = output
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _unchanged_build(root: Path, options: BuildOptions, started: float) -> BuildResult | None:
+    """The last build's result when no file changed since (told from the files' signatures,
+    before anything is read or checked); None when there is work to do."""
+    summary = recorded_check(root, options.today)
+    if summary is None or summary.failed(options.strict):
+        return None
+    output = check_output_path(output_folder(root.resolve(), summary, options.output), root)
+    inputs = input_key(root, options, summary.content_key)
+    if inputs is None or not _up_to_date(output, inputs, options):
+        return None
+    return _up_to_date_result(BuildResult(summary), output, options, started)
+
+
+def _up_to_date_result(result: BuildResult, output: Path, options: BuildOptions, started: float) -> BuildResult:
+    result.output, result.up_to_date = output, True
+    result.pdf = "unchanged" if options.pdf else "skipped"
+    result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
     result.seconds = time.perf_counter() - started
     return result
 
@@ -126,6 +147,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.model.snapshot import build_snapshot
     from goalbook.render.calendar import render_calendar
     from goalbook.render.environment import make_environment
+    from goalbook.render.page_cache import PageCache
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
 
@@ -137,11 +159,13 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
         raise BuildError(f"the report period can't be used: {exc}",
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
     env = env or make_environment(root)
-    files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
+    pages = options.page_cache or PageCache(root)
+    pages.use(check.file_digests, previous=_previous_pages(output))
+    files = render_site(snapshot, root, env=env, page_cache=pages)
     files[CALENDAR] = render_calendar(snapshot)
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
-        return files, {}, "skipped"
+        return files, {"page_keys": pages.keys}, "skipped"
     report_html = render_report_html(_report_snapshot(snapshot, check, options), root, env=env,
                                      links_pdf=options.pdf or options.pdf_on_request, made_on=options.today)
     files[REPORT_HTML] = report_html.encode("utf-8")
@@ -151,7 +175,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     pdf_args = {"today": options.today, "title": report_title(snapshot),
                 "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env)}
     digest = render_key(report_html, **pdf_args)
-    extra = {"report_pdf_key": digest}
+    extra = {"report_pdf_key": digest, "page_keys": pages.keys}
     if not options.pdf:
         return files, extra, "skipped"
     step = time.perf_counter()
@@ -180,30 +204,24 @@ def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions):
                           progress=then.progress)
 
 
-def input_key(root: Path, options: BuildOptions) -> str:
-    """A key of everything a build reads: each source file's and template's (path, mtime,
-    size), the built-in templates and assets, today, the period and goalbook's version.
+def input_key(root: Path, options: BuildOptions, content_key: str | None) -> str | None:
+    """A key of everything a build reads: the check's `content_key` (every source file's
+    sha256 as it was read, today and goalbook's version, built-in templates included),
+    the project's own templates (path and sha256 of each) and the period.
 
     Equal keys mean the build would write the same files (Make's up-to-date check,
-    conservative: a touched file counts as changed)."""
-    from importlib import resources
-
-    from goalbook import __version__
-    from goalbook.load.discover import discover
-    from goalbook.app.check import SETTINGS_FILE
-
-    paths = [f.abs_path for f in discover(root)] + [root / SETTINGS_FILE]
-    for folder in (root / "templates", Path(str(resources.files("goalbook.templates")))):
-        if folder.is_dir():
-            paths += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}".encode())
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
-    return digest.hexdigest()
+    by content: a file touched but not changed is not a change). None: not known."""
+    if content_key is None:
+        return None
+    h = hashlib.sha256(f"{content_key}|{options.since}|{options.until}".encode())
+    folder = root / "templates"
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            try:
+                h.update(f"{path.relative_to(folder).as_posix()}|{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+            except OSError:
+                return None
+    return h.hexdigest()
 
 
 def _up_to_date(output: Path, inputs: str, options: BuildOptions) -> bool:
@@ -220,6 +238,25 @@ def _up_to_date(output: Path, inputs: str, options: BuildOptions) -> bool:
         except OSError:
             return False
     return True
+
+
+def _previous_pages(output: Path):
+    """`(name, key) -> bytes`: the last build's page, if its key was `key` and its file is intact."""
+    manifest = read_manifest(output)
+    keys, hashes = manifest.get("page_keys") or {}, manifest.get("files") or {}
+    if not isinstance(keys, dict) or not isinstance(hashes, dict):
+        return None
+
+    def previous(name: str, key: str) -> bytes | None:
+        if keys.get(name) != key or name not in hashes:
+            return None
+        try:
+            data = (output / name).read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == hashes[name] else None
+
+    return previous
 
 
 def _unchanged_pdf(output: Path, digest: str) -> bytes | None:

@@ -18,9 +18,9 @@ from goalbook.cli.options import clock, stdout_color, strict_option, today_optio
 def check(project: Path, strict: bool, today: date | None, fmt: str) -> None:
     """Check every goal, check-in and session against the format and the SMART rules."""
     from goalbook.cli.formats import format_json, format_text, summary
-    from goalbook.app.check import check_project
+    from goalbook.app.check import quick_check
 
-    result = check_project(project, clock().report_today(today))
+    result = quick_check(project, clock().report_today(today))
     if fmt == "json":
         click.echo(format_json(result.diagnostics))
     elif result.diagnostics:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +18,7 @@ from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_i
 
 SETTINGS_FILE = "goalbook.yaml"
 MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
+SETTLE_NS = 2_000_000_000      # a file modified less than this long ago has no signature yet
 
 
 class TooLarge(Exception):
@@ -52,7 +54,7 @@ class DiskFiles(ProjectFiles):
         return discover(self.root)
 
     def read(self, rel_path: str) -> bytes:
-        path = self.root / rel_path
+        path = os.path.join(self.root, rel_path)
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
@@ -67,8 +69,12 @@ class DiskFiles(ProjectFiles):
 
     def signature(self, rel_path: str) -> object | None:
         try:
-            stat = os.stat(self.root / rel_path)
+            stat = os.stat(os.path.join(self.root, rel_path))
         except OSError:
+            return None
+        if time.time_ns() - stat.st_mtime_ns < SETTLE_NS:
+            # Written just now: a second write within the file system's timestamp
+            # granularity could keep this signature (git's "racily clean" files).
             return None
         return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import jinja2
 
 from goalbook import vocabulary as vocab
+from goalbook.load.store import cache_base
 from goalbook.render import figures, words
 from goalbook.render.markdown import render_markdown
 
@@ -47,10 +48,8 @@ class BuiltinLoader(jinja2.BaseLoader):
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (keyed by each template's source checksum),
-    in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
-    base = os.environ.get("GOALBOOK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "goalbook")
-    folder = Path(base) / "templates"
+    in goalbook's cache folder (`goalbook.load.store.cache_base`); none if it can't be written."""
+    folder = cache_base() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
