@@ -138,9 +138,13 @@ class SourceCache:
                     del self._values[k]
                 self._dirty_buckets.update(_bucket(k[0]) for k in stale)
         if self.store is not None:
-            for bucket in sorted(self._dirty_buckets):
-                self.store.put(f"{self._key}-values-{bucket}",
-                               {k: v for k, v in self.values().items() if _bucket(k[0]) == bucket})
+            parts: dict[int, dict] = {bucket: {} for bucket in self._dirty_buckets}
+            for k, v in self.values().items():
+                part = parts.get(_bucket(k[0]))
+                if part is not None:
+                    part[k] = v
+            for bucket, part in sorted(parts.items()):
+                self.store.put(f"{self._key}-values-{bucket}", part)
             if self._dirty_index:
                 self.store.put(f"{self._key}-index", index)
         self._dirty_index, self._dirty_buckets = False, set()
