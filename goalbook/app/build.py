@@ -131,8 +131,11 @@ def _up_to_date_result(result: BuildResult, output: Path, options: BuildOptions,
 def _render_or_explain(root, check, options, output, timings, env):
     import jinja2
 
+    from goalbook.render.markdown import NOTES
+
     try:
-        return render_all(root, check, options, output, timings, env)
+        with NOTES.kept(root, _notes(check.book)):
+            return render_all(root, check, options, output, timings, env)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise BuildError(f"the template {where} can't be read: {exc.message}",
@@ -140,6 +143,13 @@ def _render_or_explain(root, check, options, output, timings, env):
     except jinja2.TemplateError as exc:
         raise BuildError(f"a template stopped the build: {exc}",
                          "if you changed a template in templates/, check it, or remove it to use the built-in one") from exc
+
+
+def _notes(book):
+    """Every Markdown text of the book (the notes the cache of rendered notes keeps)."""
+    yield from (c.note for c in book.checkins)
+    yield from (s.notes for s in book.sessions)
+    yield from (g.notes for g in book.goals.values())
 
 
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):

@@ -97,12 +97,13 @@ def publish(files: dict[str, bytes], output: Path, extra: dict | None = None) ->
     shutil.rmtree(staging, ignore_errors=True)
     try:
         previous = read_manifest(output)
-        _write_tree(staging, files)
-        _carry_over_foreign_files(output, staging, previous)
         manifest = _manifest(files, extra)
+        linked = _link_unchanged(staging, files, output, previous, manifest)
+        _write_tree(staging, {name: data for name, data in files.items() if name not in linked})
+        _carry_over_foreign_files(output, staging, previous)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        _fsync_tree(staging)
+        _fsync_tree(staging, skip=linked)
         _swap_in(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -125,6 +126,30 @@ def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = 
     if not (output / MARKER).is_file():
         write_atomic(output / MARKER, MARKER_TEXT)
     return Published(output, sorted(files), sorted(changed))
+
+
+def _link_unchanged(staging: Path, files: dict[str, bytes], output: Path, previous: dict,
+                    manifest: dict) -> set[str]:
+    """Link into `staging` each file the last build wrote with exactly the same bytes (nothing
+    to write or flush again); the names linked. A file that differs, or can't be linked, is
+    left to `_write_tree`."""
+    old, new = previous.get("files") or {}, manifest["files"]
+    linked: set[str] = set()
+    if not isinstance(old, dict):
+        return linked
+    for name, data in files.items():
+        if old.get(name) != new[name] or ".." in Path(name).parts or Path(name).is_absolute():
+            continue
+        source, target = output / name, staging / name
+        try:
+            if source.stat().st_size != len(data) or source.read_bytes() != data:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
+        except OSError:
+            continue
+        linked.add(name)
+    return linked
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
@@ -154,9 +179,9 @@ def _manifest(files: dict[str, bytes], extra: dict | None) -> dict:
                                               for name, data in sorted(files.items())}, **(extra or {})}
 
 
-def _fsync_tree(root: Path) -> None:
+def _fsync_tree(root: Path, skip: set[str] = frozenset()) -> None:
     for path in root.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.relative_to(root).as_posix() not in skip:
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
 
