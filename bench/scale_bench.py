@@ -69,7 +69,12 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def _goalbook() -> list[str]:
+def goalbook_command() -> list[str]:
+    """The goalbook to time: $GOALBOOK_BENCH_GOALBOOK (another checkout's, to compare), else
+    the one next to this Python."""
+    other = os.environ.get("GOALBOOK_BENCH_GOALBOOK")
+    if other:
+        return [other]
     script = Path(sys.executable).parent / "goalbook"
     return [str(script)] if script.is_file() else [sys.executable, "-m", "goalbook"]
 
@@ -98,7 +103,7 @@ def bench_scale(work: Path, days: int = 3652, runs: int = 3, today: date = TODAY
     env = {**os.environ, "NO_COLOR": "1", "GOALBOOK_CACHE_DIR": str(cache), "GOALBOOK_TODAY": today.isoformat()}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(HERE / ".work" / "pycache")
-    gb = _goalbook() + ["-C", str(book)]
+    gb = goalbook_command() + ["-C", str(book)]
     check = gb + ["check"]
     build = gb + ["build", "--no-pdf", "-o", str(out)]
     load = [sys.executable, "-c", BARE_LOAD, str(book)]

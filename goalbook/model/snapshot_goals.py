@@ -119,8 +119,21 @@ def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, toda
                progress: dict[str, GoalProgress] | None = None) -> list[GoalView]:
     """A view of every goal, in display order (`progress`: already computed as of `today`)."""
     progress = progress or {}
-    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id)) for g in goals),
-                  key=_order)
+    concerning = _by_goal(checkins, today)
+    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id), concerning.get(g.id, []))
+                   for g in goals), key=_order)
+
+
+def _by_goal(checkins: list[Checkin], today: date) -> dict[str, list[Checkin]]:
+    """The check-ins on or before `today` that concern each goal, in the given order (one pass)."""
+    out: dict[str, list[Checkin]] = {}
+    for c in checkins:
+        if c.date > today:
+            continue
+        ids = {*c.progress, *c.levels} | ({c.goal} if c.goal is not None else set())
+        for goal_id in ids:
+            out.setdefault(goal_id, []).append(c)
+    return out
 
 
 def _order(view: GoalView):
@@ -129,9 +142,11 @@ def _order(view: GoalView):
 
 
 def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date,
-              progress: GoalProgress | None = None) -> GoalView:
+              progress: GoalProgress | None = None, mine: list[Checkin] | None = None) -> GoalView:
+    """`mine`: the check-ins that concern the goal, if already picked out of `checkins`."""
     progress = progress if progress is not None and progress.today == today else compute(goal, today)
-    mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
+    if mine is None:
+        mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
     open_steps = sorted((s for s in goal.steps if s.done is None and s.due is not None), key=lambda s: s.due)
     return GoalView(
         goal=goal, progress=progress, level=gas_level(goal, progress.current, today),

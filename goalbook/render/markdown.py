@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from goalbook.load.store import Store, digest
+from goalbook.render.markdown_simple import NOT_PLAIN_LINE, PLAIN, simple_html
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
@@ -111,10 +112,6 @@ def _placeholder_link(match: re.Match) -> str:
     return "<a" + re.sub(r'\s+rel="[^"]*"', "", attrs) + ">"
 
 
-# Plain prose: letters, digits, spaces and punctuation Markdown gives no meaning
-# to; no line that starts with a space, "-" or "1." and none that ends in spaces.
-PLAIN = re.compile(r"""(?:[^\W_]|[ .,;:'"?!()/%$@€£–—‘’“”…-])*""")
-NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]|-|\d+[.)](?:\s|$))|[ \t]$", re.M)
 
 
 class RenderedNotes:
@@ -170,6 +167,9 @@ def _convert(text: str, heading: int) -> str:
     if _is_plain(text):
         paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text.strip()))
         return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+    simple = simple_html(text)
+    if simple is not None:
+        return sanitize(simple).strip()
     _MD.reset()
     _SHIFT.base = heading
     return sanitize(_MD.convert(text)).strip()
