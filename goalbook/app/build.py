@@ -155,7 +155,7 @@ def _notes(book):
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
     from goalbook.model.snapshot import build_snapshot
-    from goalbook.render.calendar import render_calendar
+    from goalbook.render.calendar import calendar_inputs, render_calendar
     from goalbook.render.environment import make_environment
     from goalbook.render.page_cache import PageCache
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
@@ -172,7 +172,8 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     pages = options.page_cache or PageCache(root)
     pages.use(check.file_digests, previous=_previous_pages(output))
     files = render_site(snapshot, root, env=env, page_cache=pages)
-    files[CALENDAR] = render_calendar(snapshot)
+    files[CALENDAR] = pages.fragment(CALENDAR, snapshot, *calendar_inputs(snapshot),
+                                     lambda: render_calendar(snapshot))
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
         return files, {"page_keys": pages.keys}, "skipped"

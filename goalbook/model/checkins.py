@@ -148,14 +148,14 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
     measure = goal.measure
     if measure is None:
         return True
-    where = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos)
-    shown = _fmt(value)
     if measure.min is not None and value < measure.min:
+        where, shown = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos), _fmt(value)
         problems.append((checkin.source, "GB007", *where,
                          f"{shown} is below the smallest value {_fmt(measure.min)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False
     if measure.max is not None and value > measure.max:
+        where, shown = checkin.field_pos.get(f"progress.{goal_id}", checkin.pos), _fmt(value)
         problems.append((checkin.source, "GB007", *where,
                          f"{shown} is above the largest value {_fmt(measure.max)} that '{goal_id}' allows",
                          _range_hint(measure)))

@@ -58,6 +58,14 @@ def render_calendar(snapshot: Snapshot) -> bytes:
     return cal.to_ical()
 
 
+def calendar_inputs(snapshot: Snapshot) -> tuple[set[str], tuple]:
+    """What the calendar reads, for `PageCache.fragment`: the goals' and sessions' files, and
+    each goal's review start (its last check-in); the settings and today are in every key."""
+    sources = {view.goal.source for view in snapshot.goals}
+    sources |= {session.source for session in [*snapshot.sessions, *snapshot.upcoming_sessions]}
+    return sources, tuple((view.id, review_start(view, snapshot.today)) for view in snapshot.goals)
+
+
 @dataclass(frozen=True)
 class EventMaker:
     """All-day events of one book: its UIDs' namespace, DTSTAMP and title style."""
