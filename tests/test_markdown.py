@@ -118,3 +118,11 @@ def test_the_simple_path_takes_the_common_notes():
     assert simple_html(note) is not None
     assert simple_html("- a\n\n- b") is None                # a loose list: Python-Markdown's
     assert simple_html("# Heading") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="ab _*-.é€—#\n\t", max_size=20))
+def test_the_quick_plain_test_is_the_plain_pattern(text):
+    from goalbook.render.markdown_simple import PLAIN, is_plain
+
+    assert is_plain(text) == (PLAIN.fullmatch(text) is not None)

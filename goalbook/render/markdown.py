@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from goalbook.load.store import Store, digest
-from goalbook.render.markdown_simple import NOT_PLAIN_LINE, PLAIN, simple_html
+from goalbook.render.markdown_simple import NOT_PLAIN_LINE, PLAIN, is_plain, simple_html  # noqa: F401
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
@@ -178,7 +178,7 @@ def _convert(text: str, heading: int) -> str:
 def _is_plain(text: str) -> bool:
     """Prose that Python-Markdown would only wrap in paragraphs (the common case, fast)."""
     lines = text.replace("\n", "")
-    return PLAIN.fullmatch(lines) is not None and NOT_PLAIN_LINE.search(text) is None
+    return is_plain(lines) and NOT_PLAIN_LINE.search(text) is None
 
 
 def render_markdown(text: str | None, heading: int = DEFAULT_HEADING) -> Markup:
