@@ -59,7 +59,11 @@ class DiskFiles(ProjectFiles):
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise TooLarge(size)
-            data = handle.read(MAX_FILE_BYTES + 1)   # the file may grow while we read
+            # A buffer of the file's size (not of the limit: that costs a 2 MB allocation a
+            # file); the file may grow while we read, so past its size read on to the limit.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             raise TooLarge(len(data))
         return data
