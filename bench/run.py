@@ -232,7 +232,7 @@ def bench_serve(ctx: Bench) -> str | None:
     """Saving a check-in to the rebuilt HTML being served (bench/serve_bench.py); target 0.2 s."""
     from bench import serve_bench
 
-    figures = serve_bench.bench_serve_rebuild(ctx.book(), TODAY)
+    figures = serve_bench.bench_serve_rebuild(ctx.book(), TODAY, env=process_env())
     for name, value in figures.items():
         ctx.report(name, value)
     if figures["serve_save_to_html_median_s"] > 0.2:

@@ -13,7 +13,9 @@ The runs are interleaved: round 1 of every case, then round 2, and so on.
 * `build_full`: `build --no-pdf` into a new folder with an empty cache;
   `build_unchanged`: the same build again; `build_one_edit`: after one
   recent check-in's mood was changed;
-* the full build's peak RSS and the largest page it wrote.
+* the full build's peak RSS and the largest page it wrote;
+* `goalbook serve`: saving a check-in to the rebuilt page being served
+  (bench/serve_bench.py), on the same book.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ TARGETS = {"check_cold": 1.0, "check_warm": 0.4, "build_full": 3.0, "build_uncha
            "build_one_edit": 0.6}
 RSS_TARGET_MIB = 150
 PAGE_TARGET_BYTES = 400_000
+SERVE_TARGET_S = 0.3
 
 # The same files goalbook reads, parsed by libyaml into Python objects and nothing else.
 BARE_LOAD = r"""
@@ -146,6 +149,13 @@ def bench_scale(work: Path, days: int = 3652, runs: int = 3, today: date = TODAY
     peak_mib = max(rss) / 1024
     report(f"scale_build_full_peak_rss_mib: {peak_mib:.0f} (target {RSS_TARGET_MIB})")
     report(f"scale_largest_page: {largest[0]} {largest[1]} bytes (target {PAGE_TARGET_BYTES})")
+    from bench import serve_bench
+
+    served = serve_bench.bench_serve_rebuild(book, today, saves=5, env=env)
+    report(f"scale_serve_save_to_html_median_s: {served['serve_save_to_html_median_s']} (target {SERVE_TARGET_S})")
+    report(f"scale_serve_rebuild_median_s: {served['serve_rebuild_median_s']}")
+    if served["serve_save_to_html_median_s"] > SERVE_TARGET_S:
+        missed.append(f"serve save to served page {served['serve_save_to_html_median_s']} s, target {SERVE_TARGET_S}")
     report(f"scale_load_average_1min: {os.getloadavg()[0]:.2f}")
     if peak_mib > RSS_TARGET_MIB:
         missed.append(f"full build peak RSS {peak_mib:.0f} MiB, target {RSS_TARGET_MIB}")

@@ -33,11 +33,8 @@ def cache_base() -> Path:
 
 def digest(*parts: object) -> str:
     """A hex key from a few strings or bytes."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    return hashlib.sha256(b"\0".join(part if isinstance(part, bytes) else str(part).encode("utf-8")
+                                      for part in parts) + b"\0").hexdigest()
 
 
 def code_version() -> str:

@@ -3,9 +3,13 @@ values they give each goal (with GB006 and GB007 checks)."""
 from __future__ import annotations
 
 import difflib
+from operator import attrgetter
 
 from goalbook.model.entities import Checkin, Entry, Goal, QuestionnaireScore
 from goalbook.model.measures import QUESTIONNAIRES, check_score
+
+
+_ENTRY_ORDER = attrgetter("date", "source")
 
 
 def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Checkin]:
@@ -120,7 +124,7 @@ def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files:
                 continue
             goal.levels.append((checkin.date, level))
     for goal in goals.values():
-        goal.entries.sort(key=lambda e: (e.date, e.source))
+        goal.entries.sort(key=_ENTRY_ORDER)
         goal.levels.sort()
 
 

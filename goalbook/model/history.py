@@ -58,19 +58,21 @@ def chart_window(series: list[tuple[date, float]]) -> list[tuple[date, float]]:
 
 
 def older_months(checkins, goal_id: str, kind: str | None, before: date | None) -> list[MonthOfCheckins]:
-    """The goal's check-ins dated before `before`, by month, newest month first."""
+    """The goal's check-ins dated before `before`, by month, newest month first (one pass)."""
     if before is None:
         return []
-    months: dict[date, list] = {}
+    months: dict[date, list] = {}      # month -> [check-ins, values, their sum]
     for c in checkins:
-        if c.date < before:
-            months.setdefault(month_of(c.date), []).append(c)
-    return [_summary(month, items, goal_id, kind) for month, items in sorted(months.items(), reverse=True)]
-
-
-def _summary(month: date, items, goal_id: str, kind: str | None) -> MonthOfCheckins:
-    values = [float(c.progress[goal_id]) for c in items if goal_id in c.progress]
-    values += [float(c.levels[goal_id]) for c in items if goal_id in c.levels and goal_id not in c.progress]
-    total = sum(values) if values and kind == "total" else None
-    average = sum(values) / len(values) if values and kind != "total" else None
-    return MonthOfCheckins(month, len(items), len(values), total, average)
+        if c.date >= before:
+            continue
+        month = months.get(c.date.replace(day=1))
+        if month is None:
+            month = months[c.date.replace(day=1)] = [0, 0, 0.0]
+        month[0] += 1
+        value = c.progress.get(goal_id, c.levels.get(goal_id))
+        if value is not None:
+            month[1] += 1
+            month[2] += float(value)
+    return [MonthOfCheckins(month, n, values, total if values and kind == "total" else None,
+                            total / values if values and kind != "total" else None)
+            for month, (n, values, total) in sorted(months.items(), reverse=True)]
