@@ -7,19 +7,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goalbook.errors import USAGE, GoalbookError
 from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
 from goalbook.load.cache import SourceCache
 from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
-from goalbook.load.source import parse_source, read_source
 from goalbook.load.store import Store, digest
-from goalbook.model.assemble import assemble
-from goalbook.model.entities import Book
-from goalbook.model.progress import GoalProgress, compute_all
-from goalbook.rules.engine import apply_severities, run_rules
-from goalbook.rules.registry import ALL_CODES
-from goalbook.schema.validate import validate
+
+if TYPE_CHECKING:
+    from goalbook.model.entities import Book
+    from goalbook.model.progress import GoalProgress
+
+# The model, the rules and the schema are imported where a book is read: an unchanged
+# book is answered from the files' signatures without them (a tenth of a second less).
 
 
 class ProjectError(GoalbookError):
@@ -77,6 +78,11 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     `goalbook.load.cache.SourceCache`) is what `serve` and the language server
     keep between checks.
     """
+    from goalbook.model.assemble import assemble
+    from goalbook.model.progress import compute_all
+    from goalbook.rules.engine import apply_severities, run_rules
+    from goalbook.rules.registry import ALL_CODES
+
     root = require_project(root)
     on_disk = files is None
     files = files or DiskFiles(root)
@@ -85,9 +91,10 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     if cache is not None:
         cache.start()
     found = files.list()
+    load = _loader(files, cache)
     with _collector_paused():
-        settings_doc = _load(files, SETTINGS_FILE, "settings", cache) if files.exists(SETTINGS_FILE) else None
-        docs = [_load(files, f.rel_path, f.kind, cache) for f in found]
+        settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
+        docs = [load(f.rel_path, f.kind) for f in found]
         book, cross_file = assemble(docs, settings_doc, ALL_CODES)
         diagnostics = [_diagnostic(doc.source.path, p) for doc in _all(docs, settings_doc)
                        for p in doc.source.problems + doc.problems]
@@ -175,19 +182,29 @@ def _collector_paused():
 def as_of(check: CheckResult, day: date) -> CheckResult:
     """The same book judged on an earlier `day` (a report for a past period): its
     numbers and SMART findings as they stood then."""
+    from goalbook.model.progress import compute_all
+    from goalbook.rules.engine import apply_severities, run_rules
+
     progress = compute_all(check.book, day)
     found = check.file_diagnostics + run_rules(check.book, day, progress)
     return CheckResult(check.book, apply_severities(found, check.book.settings.rules), check.files,
                        progress, check.file_diagnostics)
 
 
-def _load(files: ProjectFiles, rel_path: str, kind: str, cache):
-    def load(data: bytes | None = None):
-        if data is None:
-            return validate(read_source(files, rel_path, kind))
-        return validate(parse_source(data, rel_path, kind))
+def _loader(files: ProjectFiles, cache):
+    """`load(rel_path, kind)`: one file validated, through `cache` when there is one."""
+    from goalbook.load.source import parse_source, read_source
+    from goalbook.schema.validate import validate
 
-    return cache.get_or_load(files, rel_path, load, kind) if cache is not None else load()
+    def load(rel_path: str, kind: str):
+        def parse(data: bytes | None = None):
+            if data is None:
+                return validate(read_source(files, rel_path, kind))
+            return validate(parse_source(data, rel_path, kind))
+
+        return cache.get_or_load(files, rel_path, parse, kind) if cache is not None else parse()
+
+    return load
 
 
 def _all(docs, settings_doc):

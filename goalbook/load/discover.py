@@ -1,7 +1,6 @@
 """Find the files of a goalbook project, in a stable order."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,24 +24,17 @@ def discover(root: Path) -> list[Found]:
     for folder, kind in CONTENT_DIRS:
         base = root / "content" / folder
         if base.is_dir():
-            prefix = f"content/{folder}/"
-            found.extend(Found(Path(path), prefix + rel, kind) for path, rel in _walk(str(base), ""))
+            found.extend(Found(p, p.relative_to(root).as_posix(), kind) for p in _walk(base))
     return found
 
 
-def _walk(folder: str, rel: str) -> list[tuple[str, str]]:
-    """(path, path relative to the top folder) of every content file below `folder`, by name
-    (os.scandir: the file type comes with the listing, so nothing is stat'ed twice)."""
-    files: list[tuple[str, str]] = []
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return files
-    for entry in entries:
+def _walk(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if is_ignored(entry.name):
             continue
         if entry.is_dir():
-            files.extend(_walk(entry.path, f"{rel}{entry.name}/"))
-        elif os.path.splitext(entry.name)[1] in SUFFIXES and entry.is_file():
-            files.append((entry.path, rel + entry.name))
+            files.extend(_walk(entry))
+        elif entry.suffix in SUFFIXES and entry.is_file():
+            files.append(entry)
     return files

@@ -92,7 +92,8 @@ class Store:
         """Store `value` (atomically); a cache that can't be written is simply not kept."""
         try:
             data = pickle.dumps((MAGIC, self.version, key, value), protocol=pickle.HIGHEST_PROTOCOL)
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.folder.mkdir(exist_ok=True, mode=0o700)     # the book's words: the user's eyes only
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
