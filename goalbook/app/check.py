@@ -85,6 +85,7 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
 
     root = require_project(root)
     on_disk = files is None
+    one_shot = cache is None       # serve and the language server keep a cache: they run on
     files = files or DiskFiles(root)
     if cache is None and on_disk:
         cache = SourceCache.on_disk(root)
@@ -92,7 +93,7 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
         cache.start()
     found = files.list()
     load = _loader(files, cache)
-    with _collector_paused():
+    with _collector_paused(freeze=one_shot):
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
         docs = [load(f.rel_path, f.kind) for f in found]
         book, cross_file = assemble(docs, settings_doc, ALL_CODES)
@@ -161,20 +162,22 @@ def _content_key(today: date, pairs) -> str:
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused(freeze: bool):
     """Reading a book makes hundreds of thousands of small objects that all stay alive as
     long as the book. The cyclic garbage collector's passes over them find nothing to
     free, and took half of a cold check of a ten-year book (bench/scale_bench.py: 2.1 s
     of CPU with the collector as it is, 1.9 s merely paused while reading, 1.1 s
-    frozen). So it is paused while reading, and what was read is then frozen: moved
-    out of its view. The model holds no reference cycles, so a book that is dropped
-    later (serve, the language server) is still freed, by reference counting."""
+    frozen). So it is paused while reading and, in a command that checks once and ends
+    (`freeze`), what was read is then frozen: moved out of its view for good. A process
+    that runs on (serve, the language server) only pauses it, so that no garbage of its
+    own is frozen with the book."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 

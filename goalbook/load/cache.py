@@ -96,6 +96,9 @@ class SourceCache:
                     return load()
                 if hashlib.sha256(data).hexdigest() != sha:      # changed since it was hashed
                     self.digests[rel_path] = sha = hashlib.sha256(data).hexdigest()
+                    signature = self._signature(files, rel_path)
+                    if signature is not None:
+                        self._remember(rel_path, (signature, sha, kind))
             value = load(data)
             values[(rel_path, sha, kind)] = value
             self._dirty_buckets.add(_bucket(rel_path))
