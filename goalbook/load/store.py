@@ -46,10 +46,10 @@ def code_version() -> str:
 
 @functools.cache
 def _code_version(version: str) -> str:
-    from importlib import resources
+    import goalbook.templates      # the built-in templates' package (importlib.resources costs 17 ms)
 
     h = hashlib.sha256(version.encode())
-    stack = [os.path.dirname(goalbook.__file__), str(resources.files("goalbook.templates"))]
+    stack = [os.path.dirname(goalbook.__file__), os.path.dirname(goalbook.templates.__file__)]
     while stack:
         folder = stack.pop()
         try:

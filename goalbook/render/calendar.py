@@ -26,11 +26,17 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from goalbook.model.entities import Session
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import GoalView
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+# icalendar is imported when a calendar is drawn (a tenth of a second): a build whose
+# calendar is unchanged reuses the last one (`calendar_inputs`) without it.
 
 PRODID = "-//goalbook//goalbook calendar//EN"
 NEUTRAL = {"due": "goal due", "step": "goal step due", "review": "goal review", "session": "appointment"}
@@ -44,6 +50,8 @@ def render_calendar(snapshot: Snapshot) -> bytes:
     settings = snapshot.settings
     make = EventMaker(book=settings.owner or settings.title, neutral=settings.calendar_titles == "neutral",
                       stamp=datetime.combine(snapshot.today, time(0, 0), tzinfo=timezone.utc))
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -74,6 +82,8 @@ class EventMaker:
     stamp: datetime
 
     def all_day(self, day: date, summary: str, *about: str) -> Event:
+        from icalendar import Event
+
         event = Event()
         event.add("uid", event_uid(self.book, *about))
         event.add("dtstamp", self.stamp)
