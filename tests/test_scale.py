@@ -153,6 +153,31 @@ def test_an_unchanged_book_is_answered_from_signatures_without_reading(years, tm
     assert not isinstance(quick_check(years, TODAY + timedelta(days=1)), CheckSummary)   # another day
 
 
+def test_a_file_added_or_removed_later_is_noticed(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    root = make_book(tmp_path / "book", days=60)
+    settle(root)
+    folder = root / "content" / "checkins"
+
+    def age(path: Path) -> None:       # as if written a minute ago: trusted by its signature
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 60_000_000_000))
+
+    age(folder)
+    first = check_project(root, TODAY)
+    assert isinstance(quick_check(root, TODAY), CheckSummary)
+    added = folder / f"{TODAY}-extra.yaml"
+    added.write_text(f"date: {TODAY}\nprogress: {{nope: 1}}\n", encoding="utf-8")
+    age(added)
+    age(folder)
+    found = quick_check(root, TODAY)
+    assert not isinstance(found, CheckSummary) and found.files == first.files + 1
+    assert any(d.code == "GB006" and d.path.endswith("-extra.yaml") for d in found.diagnostics)
+    assert isinstance(quick_check(root, TODAY), CheckSummary)
+    added.unlink()
+    age(folder)
+    assert quick_check(root, TODAY).files == first.files
+
+
 def test_a_touched_file_is_hashed_not_rebuilt(years, tmp_path, monkeypatch):
     monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
     options = BuildOptions(today=TODAY, pdf=False, output=tmp_path / "out")

@@ -91,7 +91,7 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
         cache = SourceCache.on_disk(root)
     if cache is not None:
         cache.start()
-    found = files.list()
+    found = cache.listing(files) if cache is not None else files.list()
     load = _loader(files, cache)
     with _collector_paused(freeze=one_shot):
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
@@ -135,7 +135,7 @@ def recorded_check(root: Path, today: date) -> CheckSummary | None:
         return None
     cache = SourceCache.on_disk(root)
     cache.start()
-    kinds = [(f.rel_path, f.kind) for f in files.list()]
+    kinds = cache.known_listing(files) or [(f.rel_path, f.kind) for f in files.list()]
     if files.exists(SETTINGS_FILE):
         kinds.insert(0, (SETTINGS_FILE, "settings"))
     pairs = []

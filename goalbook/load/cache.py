@@ -16,13 +16,17 @@ one, is ignored.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 import zlib
 from pathlib import Path
 
-from goalbook.load.files import ProjectFiles, TooLarge
+from goalbook.load.discover import CONTENT_DIRS, is_ignored
+from goalbook.load.files import SETTLE_NS, DiskFiles, ProjectFiles, TooLarge
 from goalbook.load.store import Store, digest
 
 BUCKETS = 16
+LISTING = "\0listing"          # the index's entry for the last listing of the content folders
 
 
 def _bucket(rel_path: str) -> int:
@@ -57,6 +61,32 @@ class SourceCache:
     def start(self) -> None:
         """A new check: files may have changed since the last one."""
         self.digests, self._signatures = {}, {}
+
+    def listing(self, files: ProjectFiles) -> list:
+        """`files.list()`, remembered (as paths and kinds) with the content folders' signatures
+        taken before listing, for `known_listing`."""
+        folders = _folder_signatures(files.root) if isinstance(files, DiskFiles) else None
+        found = files.list()
+        entry = (folders, tuple((f.rel_path, f.kind) for f in found)) if folders is not None else None
+        if self.index().get(LISTING) != entry:
+            if entry is None:
+                del self._index[LISTING]
+            else:
+                self._index[LISTING] = entry
+            self._dirty_index = True
+        return found
+
+    def known_listing(self, files: ProjectFiles) -> list[tuple[str, str]] | None:
+        """(path, kind) of every content file as the last listing found them, if none of the
+        content folders changed since (a folder's time changes when a file is added, removed
+        or renamed in it); None when that can't be told (then list the files)."""
+        if not isinstance(files, DiskFiles):
+            return None
+        folders = _folder_signatures(files.root)
+        stored = self.index().get(LISTING)
+        if folders is None or not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != folders:
+            return None
+        return list(stored[1])
 
     def _signature(self, files: ProjectFiles, rel_path: str):
         if rel_path not in self._signatures:
@@ -131,7 +161,7 @@ class SourceCache:
         """Write what changed to the store, keeping only the files in `used` (this check's)."""
         index = self.index()
         if used is not None:
-            gone = [p for p in index if p not in used]
+            gone = [p for p in index if p not in used and p != LISTING]
             for path in gone:
                 del index[path]
             self._dirty_index |= bool(gone)
@@ -151,3 +181,27 @@ class SourceCache:
             if self._dirty_index:
                 self.store.put(f"{self._key}-index", index)
         self._dirty_index, self._dirty_buckets = False, set()
+
+
+def _folder_signatures(root: Path) -> tuple | None:
+    """(folder, modification time, inode) of content/ and its folders; None when one has a
+    subfolder (a file added deep down doesn't change these folders' times) or changed
+    just now (its time may not have ticked since)."""
+    now, out = time.time_ns(), []
+    for rel in ["content", *(f"content/{name}" for name, _ in CONTENT_DIRS)]:
+        path = os.path.join(root, rel)
+        try:
+            stat = os.stat(path)
+            if rel != "content":
+                with os.scandir(path) as entries:
+                    if any(not is_ignored(e.name) and e.is_dir() for e in entries):
+                        return None
+        except FileNotFoundError:
+            out.append((rel, None))
+            continue
+        except OSError:
+            return None
+        if now - stat.st_mtime_ns < SETTLE_NS:
+            return None
+        out.append((rel, stat.st_mtime_ns, stat.st_ino))
+    return tuple(out)
