@@ -306,3 +306,15 @@ def test_every_link_is_relative_and_leads_to_a_page(years, tmp_path, monkeypatch
             assert not parts.scheme and not href.startswith("/"), (name, href)
             target = (out / name).parent / unquote(parts.path)
             assert target.resolve().is_file(), (name, href)
+
+
+@pytest.mark.tools
+def test_the_pages_of_years_are_valid_html(years, tmp_path, monkeypatch):
+    from test_html_valid import vnu
+
+    monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert build(years, BuildOptions(today=TODAY, pdf=False, output=out)).ok
+    pages = [out / "timeline.html", out / "goals" / "water.html", out / "goals" / "worry.html",
+             out / "timeline" / "2024-05.html", out / "timeline" / f"{TODAY:%Y-%m}.html"]
+    assert vnu(*map(str, pages)) == []
