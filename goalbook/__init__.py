@@ -1,3 +1,3 @@
 """goalbook: SMART therapy goals as plain text, linted, and built into a private site and PDF report."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -75,3 +75,12 @@ def test_the_sdist_carries_tests_the_example_book_and_docs(sdist, tmp_path):
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "tests/test_clock.py"], cwd=unpacked, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_version_is_one_number(wheel):
+    import tomllib
+
+    from goalbook import __version__
+
+    assert __version__ == tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert f"goalbook-{__version__}-" in wheel[0].name

@@ -136,7 +136,7 @@ class Text(Field):
             schema = {"type": "string", "pattern": self.pattern, "description": self.doc}
             return {**schema, "patternErrorMessage": self.pattern_message} if self.pattern_message else schema
         # any scalar is read as text (`why: 42` is the text "42"), so numbers and yes/no are text too
-        return {"type": ["string", "number", "boolean"], "description": self.doc}
+        return {"type": ["string", "number", "boolean"], "maxLength": self.limit, "description": self.doc}
 
 
 @dataclass
