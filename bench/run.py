@@ -280,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in args.only if n not in names]
     if unknown:
         parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(names)}")
+    os.environ["GOALBOOK_CACHE_DIR"] = str(WORK / "cache")   # in-process benches too: never the user's
     ctx = Bench(runs=args.runs)
     failures = []
     for name, bench in names.items():
