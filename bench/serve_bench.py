@@ -22,10 +22,12 @@ from datetime import date
 from pathlib import Path
 
 
-def _serve(book: Path, today: date):
-    proc = subprocess.Popen([sys.executable, "-m", "goalbook", "-C", str(book), "serve", "--port", "0",
+def _serve(book: Path, today: date, env: dict | None = None):
+    from bench.scale_bench import goalbook_command
+
+    proc = subprocess.Popen([*goalbook_command(), "-C", str(book), "serve", "--port", "0",
                              "--today", today.isoformat()], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True)
+                            text=True, env=env)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()
     deadline = time.monotonic() + 120
@@ -45,8 +47,9 @@ def _fetch(port: int, path: str) -> str:
         return response.read().decode("utf-8")
 
 
-def bench_serve_rebuild(book: Path, today: date, saves: int = 5) -> dict:
-    proc, port, lines = _serve(book, today)
+def bench_serve_rebuild(book: Path, today: date, saves: int = 5, env: dict | None = None) -> dict:
+    """`env`: the environment of `goalbook serve` (its cache folder, say); default this one's."""
+    proc, port, lines = _serve(book, today, env)
     waits, rebuilds = [], []
     try:
         for i in range(saves):

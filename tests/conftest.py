@@ -46,6 +46,14 @@ def one_clock():
     yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """goalbook's cache folder (`goalbook.load.store`) is the suite's own, for this process
+    and every process it starts: never the user's."""
+    os.environ["GOALBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("goalbook-cache"))
+    yield
+
+
 def without_preload(env: dict | None = None) -> dict:
     """The environment for Chromium and the JVM, which crash under libfaketime."""
     env = dict(os.environ if env is None else env)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def run_import(root: Path, *args: str):
 def real_check(root: Path) -> list[dict]:
     """`goalbook check --format json` in a subprocess, as a user runs it."""
     done = subprocess.run([str(GOALBOOK), "-C", str(root), "check", "--format", "json", "--today", TODAY.isoformat()],
-                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", **LOCAL})
+                          capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "GOALBOOK_CACHE_DIR": os.environ["GOALBOOK_CACHE_DIR"], **LOCAL})
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)
 

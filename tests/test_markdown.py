@@ -72,3 +72,57 @@ def test_markdown_fast_path_matches_python_markdown(text):
     md._MD.reset()
     md._SHIFT.base = 3
     assert str(render_markdown(text)) == md.sanitize(md._MD.convert(text)).strip()
+
+
+# ------------------------------------------------- simple notes, written out without Python-Markdown
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORD = st.sampled_from(["walk", "Calm", "tea", "3", "é", "Ça", "x", "it's", "(soon)", "“so”", "50%", "a/b",
+                         "ok.", "yes!", "no?", "–", "end:", "**bold**", "*em*", "**two words**",
+                         "[the sheet](https://example.org/s/1)", "*", "**", "_", "`", "<b>", "&", "#", "\\",
+                         "[x]", "(x)", "a*b*c", "![i](https://example.org/i.png)", "!", "\\*x*", "**a *b* c**", "***", "*a**b*", "[l](javascript:x)"])
+_LINE = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_LINES = st.lists(_LINE, min_size=1, max_size=3)
+_BLOCK = st.one_of(
+    _LINES.map("\n".join),
+    _LINES.map(lambda ls: "\n".join(f"- {line}" for line in ls)),
+    _LINES.map(lambda ls: "\n".join(f"{i}. {line}" for i, line in enumerate(ls, 1))),
+    st.sampled_from(["# Heading", "> quote", "    code", "a  ", "---", "1) x", "2. x", "-  x", " x", "| a |"]),
+)
+_NOTE = st.lists(_BLOCK, min_size=1, max_size=5).flatmap(
+    lambda blocks: st.sampled_from(["\n\n", "\n\n\n", "\n"]).map(lambda gap: gap.join(blocks)))
+
+
+def _python_markdown(text: str) -> str:
+    from goalbook.render import markdown as md
+
+    md._MD.reset()
+    md._SHIFT.base = 3
+    return md.sanitize(md._MD.convert(text)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NOTE)
+def test_simple_notes_render_exactly_as_python_markdown_renders_them(text):
+    from goalbook.render.markdown import _convert
+
+    assert _convert(text, 3) == _python_markdown(text)
+
+
+def test_the_simple_path_takes_the_common_notes():
+    from goalbook.render.markdown_simple import simple_html
+
+    note = ("Tired **but** calm; a *small* step.\nAnother line.\n\n- one\n- two *three*\n\n"
+            "Some prose.\n\n1. first\n2. second\n\n**Next week:** read [the sheet](https://example.org/s/2).")
+    assert simple_html(note) is not None
+    assert simple_html("- a\n\n- b") is None                # a loose list: Python-Markdown's
+    assert simple_html("# Heading") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="ab _*-.é€—#\n\t", max_size=20))
+def test_the_quick_plain_test_is_the_plain_pattern(text):
+    from goalbook.render.markdown_simple import PLAIN, is_plain
+
+    assert is_plain(text) == (PLAIN.fullmatch(text) is not None)

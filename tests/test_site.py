@@ -397,12 +397,18 @@ def test_empty_book_renders(book):
 def test_timeline_is_newest_first_with_sessions(example_site):
     files, snapshot = example_site
     doc = parse(files["timeline.html"])
-    items = doc.find_all("li", cls="tl-item")
+    # timeline.html shows the two most recent months in full; every month has a page of its own.
+    pages = [parse(files[f"timeline/2026-{m}.html"]) for m in ("11", "10", "09")]
+    items = [i for page in pages for i in page.find_all("li", cls="tl-item")]
     assert len(items) == len(snapshot.checkins) + len(snapshot.sessions)
     heads = [i.find("span", cls="when").text() for i in items]
     assert heads[0] == "Sat 21 Nov 2026" and heads[-1] == "Sun 20 Sep 2026"
-    months = [h.text() for h in doc.find_all("h2") if h.text() != "Mood"]
-    assert months == ["November 2026", "October 2026", "September 2026"]
+    recent = [i.find("span", cls="when").text() for i in doc.find_all("li", cls="tl-item")]
+    assert recent == [h for h in heads if not h.endswith("Sep 2026")]
+    months = [h.text() for h in doc.find_all("h2") if h.text() not in ("Mood", "Earlier months")]
+    assert months == ["November 2026", "October 2026"]
+    earlier = doc.find("ul", cls="month-links").find("a")
+    assert earlier.text() == "September 2026" and earlier.attrs["href"] == "timeline/2026-09.html"
     session = doc.find("li", cls="tl-session")
     assert "Session with Maya Lindqvist" in session.find("h3").text()
     assert session.find("ul", cls="homework")

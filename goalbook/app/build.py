@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from goalbook.errors import FAILED, USAGE, GoalbookError
-from goalbook.app.check import CheckResult, as_of, check_project, require_project
+from goalbook.app.check import CheckResult, CheckSummary, as_of, check_project, recorded_check, require_project
 from goalbook.app.reporter import Reporter
-from goalbook.load.files import DiskFiles, RecordingFiles
 from goalbook.publish.lock import output_lock
 from goalbook.publish.output import (Published, check_output_path, publish, read_manifest, recover,
                                      update_in_place)
@@ -81,7 +80,7 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
-    check: CheckResult
+    check: CheckResult | CheckSummary   # a summary when nothing changed (the book was not read)
     output: Path | None = None
     published: Published | None = None
     pdf: str = "skipped"            # "rendered" | "unchanged" | "skipped"
@@ -94,13 +93,13 @@ class BuildResult:
         return self.published is not None
 
 
-def output_folder(root: Path, check: CheckResult, given: Path | None) -> Path:
+def output_folder(root: Path, check: CheckResult | CheckSummary, given: Path | None) -> Path:
     """Where to build: `-o` (relative to the current folder) or the settings' `output:`
     (relative to the project); `~` means the home folder in both."""
     if given is not None:
         given = given.expanduser()
         return given if given.is_absolute() else Path.cwd() / given
-    return root / Path(check.book.settings.output).expanduser()
+    return root / Path(check.output_setting).expanduser()
 
 
 def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, env=None) -> BuildResult:
@@ -113,8 +112,12 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     reporter = reporter or Reporter()
     started = time.perf_counter()
     root = require_project(root)
-    files = RecordingFiles(DiskFiles(root)) if options.skip_unchanged else None
-    check = check_project(root, options.today, options.cache, files=files)
+    if options.skip_unchanged:
+        unchanged = _unchanged_build(root, options, reporter)
+        if unchanged is not None:
+            unchanged.seconds = time.perf_counter() - started
+            return unchanged
+    check = check_project(root, options.today, options.cache)
     result = BuildResult(check)
     result.timings["check"] = time.perf_counter() - started
     if check.failed(options.strict):
@@ -122,20 +125,18 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
         return result
     output = check_output_path(output_folder(root, check, options.output), root)
     with output_lock(output, on_wait=reporter.info) as locked:
-        _build_into(output, root, check, files, options, env, result, locked)
+        _build_into(output, root, check, options, env, result, locked)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFiles | None,
-                options: BuildOptions, env, result: BuildResult, locked: bool) -> None:
+def _build_into(output: Path, root: Path, check: CheckResult, options: BuildOptions, env,
+                result: BuildResult, locked: bool) -> None:
     """The part of a build that reads and writes the output folder (holding its lock)."""
     recover(output, locked=locked)          # what a killed build left, even if nothing changed since
-    inputs = input_key(root, options, files.digests) if files is not None else None
-    if inputs is not None and _up_to_date(output, inputs, options):
-        result.output, result.up_to_date = output, True
-        result.pdf = "unchanged" if options.pdf else "skipped"
-        result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
+    inputs = input_key(root, options, check.content_key)
+    if options.skip_unchanged and inputs is not None and _up_to_date(output, inputs, options):
+        _up_to_date_result(result, output, options)
         return
     rendered, extra, result.pdf = _render_or_explain(root, check, options, output, result.timings, env)
     extra.update(input_key=inputs, with_pdf=options.pdf, with_report=options.report or options.pdf,
@@ -149,12 +150,39 @@ def _build_into(output: Path, root: Path, check: CheckResult, files: RecordingFi
     result.output = output
 
 
+def _unchanged_build(root: Path, options: BuildOptions, reporter: Reporter) -> BuildResult | None:
+    """The last build's result when no file changed since (told from the files' signatures,
+    before anything is read or checked); None when there is work to do."""
+    summary = recorded_check(root, options.today)
+    if summary is None or summary.failed(options.strict):
+        return None
+    output = check_output_path(output_folder(root, summary, options.output), root)
+    inputs = input_key(root, options, summary.content_key)
+    if inputs is None:
+        return None
+    with output_lock(output, on_wait=reporter.info) as locked:
+        recover(output, locked=locked)      # what a killed build left, even if nothing changed since
+        if not _up_to_date(output, inputs, options):
+            return None
+    return _up_to_date_result(BuildResult(summary), output, options)
+
+
+def _up_to_date_result(result: BuildResult, output: Path, options: BuildOptions) -> BuildResult:
+    result.output, result.up_to_date = output, True
+    result.pdf = "unchanged" if options.pdf else "skipped"
+    result.published = Published(output, sorted(read_manifest(output).get("files", {})), [])
+    return result
+
+
 def _render_or_explain(root, check, options, output, timings, env):
     import jinja2
     from jinja2.sandbox import SecurityError
 
+    from goalbook.render.markdown import NOTES
+
     try:
-        return render_all(root, check, options, output, timings, env)
+        with NOTES.kept(root, _notes(check.book)):
+            return render_all(root, check, options, output, timings, env)
     except SecurityError as exc:
         from goalbook.render.environment import sandbox_problem
 
@@ -168,12 +196,20 @@ def _render_or_explain(root, check, options, output, timings, env):
                          "if you changed a template in templates/, check it, or remove it to use the built-in one") from exc
 
 
+def _notes(book):
+    """Every Markdown text of the book (the notes the cache of rendered notes keeps)."""
+    yield from (c.note for c in book.checkins)
+    yield from (s.notes for s in book.sessions)
+    yield from (g.notes for g in book.goals.values())
+
+
 def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Path, timings: dict, env=None):
     """Every output file as bytes, the manifest extras, and what happened to the PDF."""
     from goalbook.app.history import read_history
     from goalbook.model.snapshot import build_snapshot
-    from goalbook.render.calendar import render_calendar
+    from goalbook.render.calendar import calendar_inputs, render_calendar
     from goalbook.render.environment import make_environment
+    from goalbook.render.page_cache import PageCache
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
 
@@ -190,11 +226,14 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                          "the start (--since, or report.since in goalbook.yaml) needs to come before the end (--until, default today)", usage=True) from exc
     if env is None or env.globals.get("language") != snapshot.settings.language:
         env = make_environment(root, snapshot.settings.language)
-    files = render_site(snapshot, root, env=env, page_cache=options.page_cache)
-    files[CALENDAR] = render_calendar(snapshot)
+    pages = options.page_cache or PageCache(root)
+    pages.use(check.file_digests, previous=_previous_pages(output))
+    files = render_site(snapshot, root, env=env, page_cache=pages)
+    files[CALENDAR] = pages.fragment(CALENDAR, snapshot, *calendar_inputs(snapshot),
+                                     lambda: render_calendar(snapshot))
     if not (options.report or options.pdf):
         timings["html"] = time.perf_counter() - step
-        return files, {}, "skipped"
+        return files, {"page_keys": pages.keys}, "skipped"
     report_html = render_report_html(_report_snapshot(snapshot, check, options, history), root, env=env,
                                      links_pdf=options.pdf or options.pdf_on_request, made_on=options.today)
     files[REPORT_HTML] = report_html.encode("utf-8")
@@ -205,7 +244,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
                 "paper": check.book.settings.report_paper, "stylesheet": report_stylesheet(env),
                 "kind": check.book.settings.report_pdf}
     digest = render_key(report_html, **pdf_args)
-    extra = {"report_pdf_key": digest}
+    extra = {"report_pdf_key": digest, "page_keys": pages.keys}
     if not options.pdf:
         return files, extra, "skipped"
     step = time.perf_counter()
@@ -235,37 +274,29 @@ def _report_snapshot(snapshot, check: CheckResult, options: BuildOptions, histor
                           progress=then.progress, history=history.committed_only() if history else None)
 
 
-def input_key(root: Path, options: BuildOptions, digests: dict[str, str]) -> str:
-    """A key of everything a build reads: the digest of each source file's bytes as
-    the build read them (`RecordingFiles`), each of the project's templates' bytes,
-    the built-in templates and assets, today, the period, goalbook's version and
+def input_key(root: Path, options: BuildOptions, content_key: str | None) -> str | None:
+    """A key of everything a build reads: the check's `content_key` (every source file's
+    sha256 as the check read it, today and goalbook's version, built-in templates
+    included), the project's own templates (path and sha256 of each), the period and
     the git commit the history comes from.
 
-    Equal keys mean the build would write the same files. The sources are keyed by
-    what was read, not by a stamp taken before or after, so a save that lands during
-    a build always makes the next one differ (and rebuild)."""
-    from importlib import resources
-
-    from goalbook import __version__
+    Equal keys mean the build would write the same files (Make's up-to-date check,
+    by content: a file touched but not changed is not a change). The sources are keyed
+    by what was read, not by a stamp taken before or after, so a save that lands during
+    a build always makes the next one differ (and rebuild). None: not known."""
     from goalbook.app.history import history_key
 
-    digest = hashlib.sha256(f"{__version__}|{options.today}|{options.since}|{options.until}|"
-                            f"{history_key(root)}".encode())
-    for rel_path, content in sorted(digests.items()):
-        digest.update(f"{rel_path}|{content}\n".encode())
-    templates = root / "templates"
-    if templates.is_dir():
-        for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+    if content_key is None:
+        return None
+    h = hashlib.sha256(f"{content_key}|{options.since}|{options.until}|{history_key(root)}".encode())
+    folder = root / "templates"
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             try:
-                content = hashlib.sha256(path.read_bytes()).hexdigest()
+                h.update(f"{path.relative_to(folder).as_posix()}|{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
             except OSError:
-                content = "unread"
-            digest.update(f"{path.relative_to(root).as_posix()}|{content}\n".encode())
-    builtin = Path(str(resources.files("goalbook.templates")))
-    for path in sorted(p for p in builtin.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        stat = path.stat()       # goalbook's own files: they change with an install, not a save
-        digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
-    return digest.hexdigest()
+                return None
+    return h.hexdigest()
 
 
 def _up_to_date(output: Path, inputs: str, options: BuildOptions) -> bool:
@@ -282,6 +313,25 @@ def _up_to_date(output: Path, inputs: str, options: BuildOptions) -> bool:
         except OSError:
             return False
     return True
+
+
+def _previous_pages(output: Path):
+    """`(name, key) -> bytes`: the last build's page, if its key was `key` and its file is intact."""
+    manifest = read_manifest(output)
+    keys, hashes = manifest.get("page_keys") or {}, manifest.get("files") or {}
+    if not isinstance(keys, dict) or not isinstance(hashes, dict):
+        return None
+
+    def previous(name: str, key: str) -> bytes | None:
+        if keys.get(name) != key or name not in hashes:
+            return None
+        try:
+            data = (output / name).read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == hashes[name] else None
+
+    return previous
 
 
 def _unchanged_pdf(output: Path, digest: str) -> bytes | None:

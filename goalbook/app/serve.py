@@ -26,7 +26,7 @@ class Rebuilder:
         self.state = state
         self.reporter = reporter
         self.env = None
-        self.cache = SourceCache()
+        self.cache = SourceCache.on_disk(project)   # the same cache as build's: warm from the start
         self.pages = PageCache(project)
         self.lock = threading.Lock()        # the watcher and a PDF request never build at once
         self.frozen = False

@@ -33,15 +33,15 @@ def _list_rules(ctx, param, value):
 @pass_project
 def check(project: Path, strict: bool, today: date | None, fmt: str, staged: bool) -> None:
     """Check every goal, check-in and session against the format and the SMART rules."""
-    from goalbook.app.check import check_project
+    from goalbook.app.check import check_project, quick_check
     from goalbook.cli.formats import format_github, format_json, format_sarif, format_text, summary
 
-    files = None
-    if staged:
+    if staged:      # the git index: read as it is, never answered from the working tree's cache
         from goalbook.load.git_index import staged_files
 
-        files = staged_files(project)
-    result = check_project(project, clock().report_today(today), files=files)
+        result = check_project(project, clock().report_today(today), files=staged_files(project))
+    else:
+        result = quick_check(project, clock().report_today(today))
     if fmt == "json":
         click.echo(format_json(result.diagnostics))
     elif fmt == "sarif":

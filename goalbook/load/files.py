@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +19,7 @@ from goalbook.load.discover import CONTENT_DIRS, SUFFIXES, Found, discover, is_i
 
 SETTINGS_FILE = "goalbook.yaml"
 MAX_FILE_BYTES = 2_000_000     # goalbook files are a few kilobytes; this only stops runaway input
+SETTLE_NS = 2_000_000_000      # a file modified less than this long ago has no signature yet
 
 
 class TooLarge(Exception):
@@ -89,7 +91,11 @@ class DiskFiles(ProjectFiles):
                               "goalbook reads plain text files; move it out of content/")
             if info.st_size > MAX_FILE_BYTES:      # checked before a single byte is read
                 raise TooLarge(info.st_size)
-            data = handle.read(MAX_FILE_BYTES + 1)   # the file may grow while we read
+            # A buffer of the file's size (not of the limit: that costs a 2 MB allocation a
+            # file); the file may grow while we read, so past its size read on to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             raise TooLarge(len(data))
         return data
@@ -98,9 +104,16 @@ class DiskFiles(ProjectFiles):
         return (self.root / rel_path).is_file()
 
     def signature(self, rel_path: str) -> object | None:
+        path = self.root / rel_path
         try:
-            info = os.stat(self.root / rel_path)
+            if self._outside(path):         # never read, so never known unchanged
+                return None
+            info = os.stat(path)
         except OSError:
+            return None
+        if time.time_ns() - info.st_mtime_ns < SETTLE_NS:
+            # Written just now: a second write within the file system's timestamp
+            # granularity could keep this signature (git's "racily clean" files).
             return None
         return (info.st_mtime_ns, info.st_size, info.st_ino)
 
@@ -165,41 +178,6 @@ class OverlayFiles(ProjectFiles):
         if rel_path in self.texts:
             return hashlib.sha256(self.texts[rel_path].encode("utf-8")).digest()
         return self.base.signature(rel_path)
-
-
-class RecordingFiles(ProjectFiles):
-    """Another source, remembering a digest of every file exactly as it was read.
-
-    `build` keys its "nothing changed" check on these digests: they describe the
-    bytes the build used, so a save that lands while the build is reading always
-    makes the next build differ (a stamp taken at another moment could miss it).
-    """
-
-    def __init__(self, base: ProjectFiles):
-        self.base = base
-        self.digests: dict[str, str] = {}
-
-    @property
-    def root(self) -> Path:   # type: ignore[override]
-        return self.base.root
-
-    def list(self) -> list[Found]:
-        return self.base.list()
-
-    def read(self, rel_path: str) -> bytes:
-        try:
-            data = self.base.read(rel_path)
-        except (OSError, TooLarge, Refused) as exc:
-            self.digests[rel_path] = f"unread: {type(exc).__name__}"
-            raise
-        self.digests[rel_path] = hashlib.sha256(data).hexdigest()
-        return data
-
-    def exists(self, rel_path: str) -> bool:
-        return self.base.exists(rel_path)
-
-    def signature(self, rel_path: str) -> object | None:
-        return None         # always read: a cached file would leave no digest
 
 
 def content_file(root: Path, rel_path: str) -> Found | None:

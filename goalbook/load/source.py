@@ -26,6 +26,11 @@ class SourceFile:
     def readable(self) -> bool:
         return not any(p.code == "GB001" for p in self.problems)
 
+    def __getstate__(self) -> dict:
+        # Pickled for goalbook's cache, which keeps what validation made of the tree,
+        # not the tree itself (half the size, twice as fast to store).
+        return {**self.__dict__, "root": None}
+
 
 def read_source(files: ProjectFiles, rel_path: str, kind: str) -> SourceFile:
     """Read one file from wherever the project's files come from, and parse it."""

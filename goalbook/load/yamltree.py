@@ -72,6 +72,11 @@ class Sequence:
 Node = Scalar | Mapping | Sequence
 
 
+_SCALAR, _MAPPING_START, _MAPPING_END = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_TAGS_READ = ("!", "tag:yaml.org,2002:str")
+
+
 class _Stop(Exception):
     """Raised to abandon a document that must not be read further."""
 
@@ -87,9 +92,12 @@ def parse(text: str, line_offset: int = 0) -> tuple[Node | None, list[Diagnostic
         line, column = too_deep
         return None, [_depth_problem(line + line_offset, column)]
     loader = _Loader(text)
+    next_event, feed = loader.get_event, builder.feed     # get_event gives None after the last
     try:
-        while loader.check_event():
-            builder.feed(loader.get_event())
+        event = next_event()
+        while event is not None:
+            feed(event)
+            event = next_event()
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
@@ -189,7 +197,35 @@ class _TreeBuilder:
         return mark.line + 1 + self.line_offset, mark.column + 1
 
     def feed(self, event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        # Called for every event of every file: dispatch on the exact type, most common first.
+        kind = type(event)
+        if kind is _SCALAR:
+            tag = event.tag
+            if event.anchor is not None:
+                self._refuse_anchor(event, "an anchor (&name)")
+            if tag is not None and tag not in _TAGS_READ:
+                self._refuse_tag(event)
+            mark = event.start_mark
+            line, column = mark.line + 1 + self.line_offset, mark.column + 1
+            value = event.value
+            if len(value) > MAX_SCALAR_CHARS:
+                self.problems.append(Diagnostic.problem(
+                    "GB001", line, column, f"this value is {len(value):,} characters long, more than "
+                    f"goalbook reads in one value ({MAX_SCALAR_CHARS:,})",
+                    "goal and check-in texts are a few sentences; keep long writing in the Markdown body"))
+                raise _Stop
+            self._add(Scalar(value, not event.style and tag is None, line, column))
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            if event.anchor is not None:
+                self._refuse_anchor(event, "an anchor (&name)")
+            if event.tag is not None and event.tag not in _TAGS_READ:
+                self._refuse_tag(event)
+            self._open((Mapping if kind is _MAPPING_START else Sequence)(*self.pos(event)))
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            self._close()
+        elif kind is yaml.AliasEvent:
+            self._refuse_anchor(event, "an alias (*name)")
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 line, column = self.pos(event)
@@ -197,34 +233,13 @@ class _TreeBuilder:
                     "GB001", line, column, "this file holds more than one YAML document",
                     "keep one goal or check-in per file, or put several check-ins in a list"))
                 raise _Stop
-            return
-        if isinstance(event, yaml.AliasEvent):
-            self._refuse_anchor(event, "an alias (*name)")
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.anchor is not None:
-                self._refuse_anchor(event, "an anchor (&name)")
-            if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
-                line, column = self.pos(event)
-                self.problems.append(Diagnostic.problem(
-                    "GB001", line, column, f"YAML tags such as {event.tag!r} are not used by goalbook",
-                    "remove the tag; write the plain value"))
-                raise _Stop
-        if isinstance(event, yaml.ScalarEvent):
-            line, column = self.pos(event)
-            if len(event.value) > MAX_SCALAR_CHARS:
-                self.problems.append(Diagnostic.problem(
-                    "GB001", line, column, f"this value is {len(event.value):,} characters long, more than "
-                    f"goalbook reads in one value ({MAX_SCALAR_CHARS:,})",
-                    "goal and check-in texts are a few sentences; keep long writing in the Markdown body"))
-                raise _Stop
-            plain = not event.style and event.tag is None
-            self._add(Scalar(event.value, plain, line, column))
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._open(Mapping(*self.pos(event)))
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._open(Sequence(*self.pos(event)))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._close()
+
+    def _refuse_tag(self, event) -> None:
+        line, column = self.pos(event)
+        self.problems.append(Diagnostic.problem(
+            "GB001", line, column, f"YAML tags such as {event.tag!r} are not used by goalbook",
+            "remove the tag; write the plain value"))
+        raise _Stop
 
     def _refuse_anchor(self, event, what: str) -> None:
         line, column = self.pos(event)
@@ -256,7 +271,7 @@ class _TreeBuilder:
             self.root = node
             return
         parent = self.stack[-1]
-        if isinstance(parent, Sequence):
+        if type(parent) is Sequence:
             parent.items.append(node)
             return
         key = self.pending_key[-1]

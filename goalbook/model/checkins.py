@@ -10,9 +10,13 @@ from goalbook.diagnostics import WARNING, Diagnostic, Fix
 from goalbook.schema.fields import YesNo, is_valid_id, slugify
 
 import difflib
+from operator import attrgetter
 
 from goalbook.model.entities import Checkin, Entry, Goal, QuestionnaireScore
 from goalbook.model.measures import QUESTIONNAIRES, check_score
+
+
+_ENTRY_ORDER = attrgetter("date", "source")
 
 
 def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Checkin]:
@@ -143,7 +147,7 @@ def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files:
                 continue
             goal.levels.append((checkin.date, level))
     for goal in goals.values():
-        goal.entries.sort(key=lambda e: (e.date, e.source))
+        goal.entries.sort(key=_ENTRY_ORDER)
         goal.levels.sort()
 
 
@@ -196,14 +200,14 @@ def _fits(goal: Goal, value: float, checkin: Checkin, goal_id: str, problems) ->
         return True
     if measure.min is not None and measure.max is not None and measure.min > measure.max:
         return True         # the range itself is the mistake (GB009, at the goal), reported once
-    where = _value_pos(checkin, goal_id)
-    shown = as_written(value)
-    if measure.min is not None and value < measure.min:
+    if measure.min is not None and value < measure.min:     # a value's text is only made for a message
+        where, shown = _value_pos(checkin, goal_id), as_written(value)
         problems.append(Diagnostic.found(checkin.source, "GB007", *where,
                          f"{shown} is below the smallest value {as_written(measure.min)} that '{goal_id}' allows",
                          _range_hint(measure)))
         return False
     if measure.max is not None and value > measure.max:
+        where, shown = _value_pos(checkin, goal_id), as_written(value)
         problems.append(Diagnostic.found(checkin.source, "GB007", *where,
                          f"{shown} is above the largest value {as_written(measure.max)} that '{goal_id}' allows",
                          _range_hint(measure)))

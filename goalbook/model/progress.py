@@ -155,7 +155,8 @@ def compute(goal: Goal, today: date, checkin_dates=()) -> GoalProgress:
     if entries:
         p.last_value, p.last_value_date = float(entries[-1].value), entries[-1].date
     if p.kind == "total":
-        p.open_total = sum(e.value for e in entries if e.date >= period_start(today, p.per))
+        open_since = period_start(today, p.per)
+        p.open_total = sum(e.value for e in entries if e.date >= open_since)
         p.series = _total_series(entries, p.per, today, frozen=goal.status != "active")
         if p.series:
             p.current_date, p.current = p.series[-1]

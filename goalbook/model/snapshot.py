@@ -39,6 +39,7 @@ from goalbook.model.progress import GoalProgress
 from goalbook.model.snapshot_goals import Gas, GoalView, areas, gas, goal_views
 from goalbook.model.snapshot_period import Period, last_session, resolve_period
 from goalbook.model.values import ValuesMap, values_map
+from goalbook.model.windows import chart_window
 
 __all__ = ["build_snapshot", "resolve_period", "Snapshot", "GoalView", "Period", "Gas",
            "ScoreView", "Change", "Discuss", "SinceSession", "ITEM9_WINDOW_DAYS"]
@@ -150,6 +151,11 @@ class Snapshot:
     @property
     def mood_history(self) -> list[tuple[date, float]]:
         return [(c.date, float(c.mood)) for c in self.checkins if c.mood is not None]
+
+    @property
+    def recent_mood_history(self) -> list[tuple[date, float]]:
+        """The mood history a chart draws: its last `history.CHART_DAYS` days."""
+        return chart_window(self.mood_history)
 
     @property
     def mood(self) -> list[tuple[date, float]]:

@@ -15,6 +15,7 @@ from datetime import date
 
 from goalbook.vocabulary import N_
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
+from goalbook.model.windows import MonthOfCheckins, chart_window, older_months, recent_since
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
 from goalbook.model.revisions import TargetStep, target_history
@@ -78,8 +79,24 @@ class GoalView:
 
     @property
     def shown_series(self) -> list[tuple[date, float]]:
-        """The series to draw (for a goal no longer active it ends at its last check-in)."""
-        return self.progress.series
+        """The series to draw: its last `history.CHART_DAYS` days (for a goal no longer
+        active it ends at its last check-in)."""
+        return chart_window(self.progress.series)
+
+    @property
+    def recent_since(self) -> date | None:
+        """The first day whose check-ins the goal's page shows in full (see `goalbook.model.windows`)."""
+        return recent_since(self.checkins[-1].date if self.checkins else None)
+
+    @property
+    def recent_checkins(self) -> list[Checkin]:
+        since = self.recent_since
+        return [c for c in self.checkins if since is not None and c.date >= since]
+
+    @property
+    def older_months(self) -> list[MonthOfCheckins]:
+        """The check-ins before `recent_since`, by month, newest first."""
+        return older_months(self.checkins, self.goal.id, self.progress.kind, self.recent_since)
 
 
 @dataclass
@@ -107,8 +124,21 @@ def goal_views(goals, checkins: list[Checkin], diagnostics, period: Period, toda
     """A view of every goal, in display order (`progress`: already computed as of `today`;
     `history`: a model.history.GitHistory or None)."""
     progress = progress or {}
-    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id), history)
+    concerning = _by_goal(checkins, today)
+    return sorted((goal_view(g, checkins, diagnostics, period, today, progress.get(g.id), history,
+                             concerning.get(g.id, []))
                    for g in goals), key=_order)
+
+
+def _by_goal(checkins: list[Checkin], today: date) -> dict[str, list[Checkin]]:
+    """The check-ins on or before `today` that concern each goal, in the given order (one pass)."""
+    out: dict[str, list[Checkin]] = {}
+    for c in checkins:
+        if c.date > today:
+            continue
+        for goal_id in c.goal_ids:
+            out.setdefault(goal_id, []).append(c)
+    return out
 
 
 def _order(view: GoalView):
@@ -117,9 +147,12 @@ def _order(view: GoalView):
 
 
 def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, today: date,
-              progress: GoalProgress | None = None, history=None) -> GoalView:
+              progress: GoalProgress | None = None, history=None,
+              mine: list[Checkin] | None = None) -> GoalView:
+    """`mine`: the check-ins that concern the goal, if already picked out of `checkins`."""
     progress = progress if progress is not None and progress.today == today else compute(goal, today)
-    mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
+    if mine is None:
+        mine = [c for c in checkins if c.date <= today and _concerns(c, goal.id)]
     open_steps = sorted((s for s in goal.steps if s.done is None and s.due is not None), key=lambda s: s.due)
     return GoalView(
         goal=goal, progress=progress, level=gas_level(goal, progress.current, today),

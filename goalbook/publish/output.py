@@ -204,11 +204,12 @@ def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: 
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         previous = read_manifest(output)
         ours = _with_gitignore(files, output, previous) if own_gitignore else files
-        _write_tree(staging, ours)
-        _carry_over_foreign_files(output, staging, previous)
         manifest = _manifest(ours, extra)
+        linked = _link_unchanged(staging, ours, output, previous, manifest)
+        _write_tree(staging, {name: data for name, data in ours.items() if name not in linked})
+        _carry_over_foreign_files(output, staging, previous)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        _fsync_tree(staging)
+        _fsync_tree(staging, skip=linked)
         _swap_in(staging, output)
     finally:
         discard(staging)
@@ -258,6 +259,30 @@ def _users_gitignore(output: Path, previous: dict) -> bool:
         return False
 
 
+def _link_unchanged(staging: Path, files: dict[str, bytes], output: Path, previous: dict,
+                    manifest: dict) -> set[str]:
+    """Link into `staging` each file the last build wrote with exactly the same bytes (nothing
+    to write or flush again); the names linked. A file that differs, or can't be linked, is
+    left to `_write_tree`."""
+    old, new = previous.get("files") or {}, manifest["files"]
+    linked: set[str] = set()
+    if not isinstance(old, dict):
+        return linked
+    for name, data in files.items():
+        if old.get(name) != new[name] or ".." in Path(name).parts or Path(name).is_absolute():
+            continue
+        source, target = output / name, staging / name
+        try:
+            if source.is_symlink() or source.stat().st_size != len(data) or source.read_bytes() != data:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            continue
+        linked.add(name)
+    return linked
+
+
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
     for name, data in files.items():
         path = root / name
@@ -285,9 +310,9 @@ def _manifest(files: dict[str, bytes], extra: dict | None) -> dict:
                                               for name, data in sorted(files.items())}, **(extra or {})}
 
 
-def _fsync_tree(root: Path) -> None:
+def _fsync_tree(root: Path, skip: set[str] = frozenset()) -> None:
     for path in root.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.relative_to(root).as_posix() not in skip:
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
 

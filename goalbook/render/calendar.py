@@ -26,11 +26,17 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from goalbook.model.entities import Session
 from goalbook.model.snapshot import Snapshot
 from goalbook.model.snapshot_goals import GoalView
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+# icalendar is imported when a calendar is drawn (a tenth of a second): a build whose
+# calendar is unchanged reuses the last one (`calendar_inputs`) without it.
 
 PRODID = "-//goalbook//goalbook calendar//EN"
 NEUTRAL = {"due": "goal due", "step": "goal step due", "review": "goal review", "session": "appointment"}
@@ -44,6 +50,8 @@ def render_calendar(snapshot: Snapshot) -> bytes:
     settings = snapshot.settings
     make = EventMaker(book=settings.owner or settings.title, neutral=settings.calendar_titles == "neutral",
                       stamp=datetime.combine(snapshot.today, time(0, 0), tzinfo=timezone.utc))
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -58,6 +66,14 @@ def render_calendar(snapshot: Snapshot) -> bytes:
     return cal.to_ical()
 
 
+def calendar_inputs(snapshot: Snapshot) -> tuple[set[str], tuple]:
+    """What the calendar reads, for `PageCache.fragment`: the goals' and sessions' files, and
+    each goal's review start (its last check-in); the settings and today are in every key."""
+    sources = {view.goal.source for view in snapshot.goals}
+    sources |= {session.source for session in [*snapshot.sessions, *snapshot.upcoming_sessions]}
+    return sources, tuple((view.id, review_start(view, snapshot.today)) for view in snapshot.goals)
+
+
 @dataclass(frozen=True)
 class EventMaker:
     """All-day events of one book: its UIDs' namespace, DTSTAMP and title style."""
@@ -66,6 +82,8 @@ class EventMaker:
     stamp: datetime
 
     def all_day(self, day: date, summary: str, *about: str) -> Event:
+        from icalendar import Event
+
         event = Event()
         event.add("uid", event_uid(self.book, *about))
         event.add("dtstamp", self.stamp)

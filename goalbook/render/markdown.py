@@ -16,9 +16,11 @@ removed (script and style with their content).
 """
 from __future__ import annotations
 
-import functools
+import hashlib
 import html as html_module
 import re
+from contextlib import contextmanager
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import markdown as _markdown
@@ -27,7 +29,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from goalbook.load.store import Store, digest
 from goalbook.render.images import data_image_problem
+from goalbook.render.markdown_simple import NOT_PLAIN_LINE, PLAIN, is_plain, simple_html  # noqa: F401
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
@@ -130,17 +134,62 @@ def _placeholder_link(match: re.Match) -> str:
     return "<a" + re.sub(r'\s+rel="[^"]*"', "", attrs) + ">"
 
 
-# Plain prose: letters, digits, spaces and punctuation Markdown gives no meaning
-# to; no line that starts with a space, "-" or "1." and none that ends in spaces.
-PLAIN = re.compile(r"""(?:[^\W_]|[ .,;:'"?!()/%$@€£–—‘’“”…-])*""")
-NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]|-|\d+[.)](?:\s|$))|[ \t]$", re.M)
+class RenderedNotes:
+    """Rendered notes by (sha256 of the source, heading level): a note shows on its goal's
+    page, on the timeline and in the report, and most notes are the same from one build
+    to the next. `kept(project)` also keeps them in goalbook's cache folder."""
+
+    def __init__(self) -> None:
+        self.html: dict[tuple[str, int], str] = {}
+        self.used: set[tuple[str, int]] = set()
+        self.added = False
+        self.loaded: set[str] = set()
+
+    def get(self, text: str, heading: int) -> str:
+        key = (hashlib.sha256(text.encode("utf-8")).hexdigest(), heading)
+        html = self.html.get(key)
+        if html is None:
+            html = self.html[key] = _convert(text, heading)
+            self.added = True
+        self.used.add(key)
+        return html
+
+    @contextmanager
+    def kept(self, project: Path | None, texts=()):
+        """Notes rendered by an earlier build of `project` are reused, and this build's are
+        kept for the next one: those of the notes in `texts` (the book's)."""
+        if project is None:
+            yield
+            return
+        store, key = Store("markdown"), digest(Path(project).resolve())
+        if key not in self.loaded:
+            stored = store.get(key)
+            if isinstance(stored, dict):
+                for k, v in stored.items():
+                    if isinstance(k, tuple) and isinstance(v, str):
+                        self.html.setdefault(k, v)
+            self.loaded.add(key)
+        self.used, self.added = set(), False
+        yield
+        if self.added:
+            book = {hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts if t}
+            store.put(key, {k: v for k, v in self.html.items() if k[0] in book})
 
 
-@functools.lru_cache(maxsize=4096)
+NOTES = RenderedNotes()
+
+
 def _render(text: str, heading: int) -> str:
+    return NOTES.get(text, heading)
+
+
+def _convert(text: str, heading: int) -> str:
     if _is_plain(text):
         paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text.strip()))
         return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+    simple = simple_html(text)
+    if simple is not None:
+        return sanitize(simple).strip()
     _MD.reset()
     _SHIFT.base = heading
     return sanitize(_MD.convert(text)).strip()
@@ -149,7 +198,7 @@ def _render(text: str, heading: int) -> str:
 def _is_plain(text: str) -> bool:
     """Prose that Python-Markdown would only wrap in paragraphs (the common case, fast)."""
     lines = text.replace("\n", "")
-    return PLAIN.fullmatch(lines) is not None and NOT_PLAIN_LINE.search(text) is None
+    return is_plain(lines) and NOT_PLAIN_LINE.search(text) is None
 
 
 def render_markdown(text: str | None, heading: int = DEFAULT_HEADING) -> Markup:

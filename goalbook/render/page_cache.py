@@ -1,27 +1,46 @@
-"""serve only: goal pages and timeline months whose inputs did not change are
-not rendered again.
+"""Pages whose inputs did not change are not rendered again (`build` and `serve`).
 
-A goal page shows its `GoalView`, today and the settings. The view is derived
-from the goal's file and the check-in files that concern it, the report
-period, today, the diagnostics on the goal's file and its history from git.
-The key is made of exactly those: the (mtime, size) of each such file, the
-period, today, the settings file's signature, the goal's diagnostics and its
-history. A project with its own
-templates/ gets no cache, since a template of its own may show anything.
+A page's key is a digest of what it reads: the contents (sha256) of the
+files it shows, the settings file, today, goalbook's version (its code and
+built-in templates) and the other values the page is given (the report
+period, the goal's suggestions, its neighbours on the timeline…). A goal
+page reads its goal's file, the check-ins that concern it and its history
+from git (changes `revisions:` don't record); a timeline
+month its check-ins and sessions and the goals' titles and units.
+
+`build` fills the cache from the last build: its manifest keeps every page's
+key, and the page's bytes are read back from the output folder (and used only
+if they still hash to what the manifest says). `serve` also keeps the pages
+in memory between builds. A project with its own templates/ gets no reuse,
+since a template of its own may show anything.
 """
 from __future__ import annotations
 
-import os
+import hashlib
 from pathlib import Path
+
+from goalbook.load.store import code_version, digest
+
+SETTINGS_FILE = "goalbook.yaml"
 
 
 class PageCache:
-    def __init__(self, project_root: Path):
+    def __init__(self, project_root: Path, file_digests: dict[str, str] | None = None, previous=None):
         self.root = Path(project_root)
         self.enabled = not (self.root / "templates").is_dir()
-        self._pages: dict[str, tuple[tuple, bytes]] = {}
-        self._stats: dict[str, tuple[int, int] | None] = {}
+        self.file_digests = file_digests            # path -> sha256, from the check that read them
+        self.previous = previous                    # (name, key) -> the last build's bytes, or None
+        self.keys: dict[str, str] = {}              # this build's key of every page it rendered or reused
+        self.rendered: list[str] = []               # the pages this build had to render
+        self._pages: dict[str, tuple[str, bytes]] = {}
+        self._hashed: dict[str, str | None] = {}
         self._snapshot = None
+
+    def use(self, file_digests: dict[str, str] | None, previous=None) -> None:
+        """Start a build: the check's file digests and the last build's pages."""
+        self.file_digests, self.previous = file_digests, previous
+        self.keys, self.rendered, self._hashed = {}, [], {}
+        self.enabled = not (self.root / "templates").is_dir()
 
     def page(self, name: str, view, snapshot, render) -> bytes:
         """A goal page: its goal's file, the check-ins that concern it, period, today, warnings."""
@@ -33,25 +52,31 @@ class PageCache:
     def fragment(self, name: str, snapshot, sources, inputs: tuple, render):
         """`render()`'s result, reused while the `sources` files (relative paths), the
         settings, today and the other `inputs` are as they were."""
-        if snapshot is not self._snapshot:          # a new build: files may have changed since
-            self._snapshot, self._stats = snapshot, {}
-            self.enabled = not (self.root / "templates").is_dir()
+        if snapshot is not self._snapshot:          # a new snapshot: files may have changed since
+            self._snapshot, self._hashed = snapshot, {}
         if not self.enabled:
+            self.rendered.append(name)
             return render()
-        key = (tuple((s, self._signature(s)) for s in sorted(sources)), self._signature("goalbook.yaml"),
-               snapshot.today, inputs)
+        key = digest(code_version(), snapshot.today, self._digest(SETTINGS_FILE), repr(inputs),
+                     *(f"{s}={self._digest(s)}" for s in sorted(sources)))
+        self.keys[name] = key
         cached = self._pages.get(name)
         if cached is not None and cached[0] == key:
             return cached[1]
-        data = render()
+        data = self.previous(name, key) if self.previous is not None else None
+        if data is None:
+            data = render()
+            self.rendered.append(name)
         self._pages[name] = (key, data)
         return data
 
-    def _signature(self, relpath: str):
-        if relpath not in self._stats:
+    def _digest(self, relpath: str) -> str | None:
+        """The file's sha256: as the check read it, else (used on its own) as it is on disk now."""
+        if self.file_digests is not None and relpath in self.file_digests:
+            return self.file_digests[relpath]
+        if relpath not in self._hashed:
             try:
-                stat = os.stat(self.root / relpath)
-                self._stats[relpath] = (stat.st_mtime_ns, stat.st_size)
+                self._hashed[relpath] = hashlib.sha256((self.root / relpath).read_bytes()).hexdigest()
             except OSError:
-                self._stats[relpath] = None
-        return self._stats[relpath]
+                self._hashed[relpath] = None
+        return self._hashed[relpath]

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from goalbook import __version__
 from goalbook.diagnostics import ERROR, Diagnostic
-from goalbook.rules.catalogue import RuleInfo, catalogue
+
+if TYPE_CHECKING:
+    from goalbook.rules.catalogue import RuleInfo
+
+# The catalogue (and with it every rule and the model) is imported only when SARIF is
+# asked for: `check` of an unchanged book is answered without them.
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 BASE_ID = "PROJECTROOT"
@@ -23,7 +29,10 @@ BASE_ID = "PROJECTROOT"
 
 def format_sarif(diagnostics: list[Diagnostic], root: Path | None = None,
                  rules: list[RuleInfo] | None = None) -> str:
-    rules = catalogue() if rules is None else rules
+    if rules is None:
+        from goalbook.rules.catalogue import catalogue
+
+        rules = catalogue()
     index = {rule.code: i for i, rule in enumerate(rules)}
     run: dict = {
         "tool": {"driver": {"name": "goalbook", "version": __version__, "semanticVersion": __version__,

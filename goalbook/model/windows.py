@@ -1,0 +1,78 @@
+"""Years of check-ins on pages of bounded size (windows of recent months).
+
+A book can run for ten years; a page can't show ten years of check-ins. So:
+
+* **Recent months**, counted back from the newest item's month (that month
+  included), are shown in full: on a goal's page its check-ins
+  (`RECENT_MONTHS`), on the timeline its check-ins and sessions
+  (`TIMELINE_RECENT_MONTHS`: the timeline holds every note, so fewer).
+* **Older months** are shown by month: a `MonthOfCheckins` (how many
+  check-ins, the month's values added up for a goal measured in totals, or
+  their mean for a goal measured by its level), each linking to that month's
+  own timeline page.
+* **Charts** draw the last `CHART_DAYS` days of a series (ending at its last
+  point), never more: 3,650 daily points don't fit 880 pixels either.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+RECENT_MONTHS = 3
+TIMELINE_RECENT_MONTHS = 2
+CHART_DAYS = 730
+
+
+@dataclass
+class MonthOfCheckins:
+    month: date                     # its first day
+    checkins: int                   # check-ins that concern the goal
+    values: int                     # of those, how many give the goal a value or a level
+    total: float | None             # the values added up (a goal measured in totals)
+    average: float | None           # their mean (a goal measured by its level)
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def months_back(month: date, count: int) -> date:
+    """The first day of the month `count` months before `month`."""
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def recent_since(newest: date | None, months: int = RECENT_MONTHS) -> date | None:
+    """The first day shown in full, given the newest item's date (None: nothing to show)."""
+    if newest is None:
+        return None
+    return months_back(month_of(newest), months - 1)
+
+
+def chart_window(series: list[tuple[date, float]]) -> list[tuple[date, float]]:
+    """The points of the last CHART_DAYS days of a series (ordered by date)."""
+    if not series or (series[-1][0] - series[0][0]).days < CHART_DAYS:
+        return series
+    first = series[-1][0] - timedelta(days=CHART_DAYS - 1)
+    return [point for point in series if point[0] >= first]
+
+
+def older_months(checkins, goal_id: str, kind: str | None, before: date | None) -> list[MonthOfCheckins]:
+    """The goal's check-ins dated before `before`, by month, newest month first (one pass)."""
+    if before is None:
+        return []
+    months: dict[date, list] = {}      # month -> [check-ins, values, their sum]
+    for c in checkins:
+        if c.date >= before:
+            continue
+        month = months.get(c.date.replace(day=1))
+        if month is None:
+            month = months[c.date.replace(day=1)] = [0, 0, 0.0]
+        month[0] += 1
+        value = c.progress.get(goal_id, c.levels.get(goal_id))
+        if value is not None:
+            month[1] += 1
+            month[2] += float(value)
+    return [MonthOfCheckins(month, n, values, total if values and kind == "total" else None,
+                            total / values if values and kind != "total" else None)
+            for month, (n, values, total) in sorted(months.items(), reverse=True)]
