@@ -136,6 +136,7 @@ def test_a_foreign_or_damaged_entry_is_ignored(tmp_path):
 
 # --------------------------------------------------------------- in proportion to what changed
 
+@pytest.mark.realtime     # file times vs the clock: a clock set behind the files never settles them
 def test_an_unchanged_book_is_answered_from_signatures_without_reading(years, tmp_path, monkeypatch):
     monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
     options = BuildOptions(today=TODAY, pdf=False, output=tmp_path / "out")
@@ -154,6 +155,7 @@ def test_an_unchanged_book_is_answered_from_signatures_without_reading(years, tm
     assert not isinstance(quick_check(years, TODAY + timedelta(days=1)), CheckSummary)   # another day
 
 
+@pytest.mark.realtime     # file times vs the clock: a clock set behind the files never settles them
 def test_a_file_added_or_removed_later_is_noticed(tmp_path, monkeypatch):
     monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
     root = make_book(tmp_path / "book", days=60)
