@@ -89,7 +89,6 @@ def test_the_schema_rejects_what_it_should():
     assert list(jsonschema.Draft4Validator(SARIF_SCHEMA).iter_errors(bad_region))
 
 
-@pytest.mark.realtime     # see the closing note: differs when the clock is behind the files' times
 @pytest.mark.parametrize("name", CASES)
 def test_sarif_of_corpus_cases_is_valid_and_says_what_json_says(name, tmp_path):
     root = corpus_case(name, tmp_path)

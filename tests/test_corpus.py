@@ -32,6 +32,9 @@ import pytest
 import yaml
 
 from goalbook.app.check import check_project
+from goalbook.load import cache as cache_module
+from goalbook.load.cache import SourceCache
+from goalbook.load.files import DiskFiles
 
 from conftest import REPO, TODAY
 
@@ -99,6 +102,22 @@ def test_case(name, tmp_path):
         assert d.line >= 1 and d.column >= 1 and d.message.strip(), d
     limit = expected.get("max_seconds", DEFAULT_SECONDS)
     assert elapsed < limit, f"{name}: check took {elapsed:.2f}s (limit {limit}s)"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_warm_cache_finds_what_a_fresh_check_finds(name, tmp_path):
+    """The validated files are kept between checks (serve and the language server in memory,
+    every command in the cache folder): a check that reuses them must not differ. It did:
+    building the settings once deleted an unknown rule from the cached file, so GB008 was
+    reported only the first time."""
+    root, _ = load_case(name, tmp_path)
+    fresh = [d.as_dict() for d in check_project(root, TODAY, files=DiskFiles(root)).diagnostics]
+    in_memory = SourceCache()
+    for _ in range(2):
+        assert [d.as_dict() for d in check_project(root, TODAY, cache=in_memory).diagnostics] == fresh
+    for _ in range(2):
+        cache_module._ON_DISK.clear()              # as a new process: read back from the cache folder
+        assert [d.as_dict() for d in check_project(root, TODAY).diagnostics] == fresh
 
 
 def test_the_expected_files_name_real_files():

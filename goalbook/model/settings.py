@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from goalbook.diagnostics import Diagnostic, Fix
 
+import copy
 import difflib
 import re
 from datetime import date
@@ -23,8 +24,8 @@ def build_settings(doc, problems, rule_codes=()) -> Settings:
     settings.source = doc.source.path
     settings.pos = dict(record.positions)
     for name in ("title", "owner", "therapist", "values", "areas", "output", "rules"):
-        if name in data:
-            setattr(settings, name, data[name])
+        if name in data:      # a copy: the validated file may be cached and read again
+            setattr(settings, name, copy.copy(data[name]))
     limits = data.get("limits", {})
     settings.active_goals_limit = limits.get("active_goals", settings.active_goals_limit)
     settings.weekly_minutes_limit = limits.get("weekly_minutes", settings.weekly_minutes_limit)
