@@ -186,8 +186,17 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _goal_start(spec: GoalSpec, start: date) -> date:
+    return start + timedelta(days=GOALS.index(spec) * 3)
+
+
+def _started(goal_id: str, day: date, start: date) -> bool:
+    """Whether the goal has started by `day`: a value before its start is GB011."""
+    return day >= _goal_start(next(s for s in GOALS if s.id == goal_id), start)
+
+
 def _goal(spec: GoalSpec, index: int, start: date, end: date, rng: random.Random) -> str:
-    goal_start = start + timedelta(days=index * 3)
+    goal_start = _goal_start(spec, start)
     due = end + timedelta(days=30 + 10 * index)
     lines = [f"title: {spec.title}", f"area: {spec.area}", "values:"]
     lines += [f"  - {v}" for v in spec.values]
@@ -266,8 +275,9 @@ def _value(spec: GoalSpec, offset: int, days: int, rng: random.Random) -> float:
 
 def _daily(day: date, offset: int, days: int, rng: random.Random) -> str:
     lines = [f"date: {day.isoformat()}", "progress:"]
+    start = day - timedelta(days=offset)
     for spec in GOALS:
-        if spec.status != "active" or spec.kind == "gas":
+        if spec.status != "active" or spec.kind == "gas" or not _started(spec.id, day, start):
             continue
         if spec.daily or (spec.id == "reading" and day.weekday() < 5) or (
                 spec.id == "friends" and rng.random() < 0.25):
@@ -288,12 +298,17 @@ def _daily(day: date, offset: int, days: int, rng: random.Random) -> str:
 
 def _review(day: date, offset: int, days: int, rng: random.Random) -> str:
     share = offset / days
+    start = day - timedelta(days=offset)
+    anxiety = max(0, min(10, round(7 - 4 * share + rng.uniform(-1, 1))))
+    levels = {"speak-up": max(-2, min(2, round(-2 + 3 * share + rng.uniform(-0.6, 0.6)))),
+              "boundaries": max(-2, min(2, round(-1 + 2 * share + rng.uniform(-0.6, 0.6))))}
     lines = [f"date: {day.isoformat()}", f"mood: {min(10, 4 + round(3 * share))}",
-             f"win: {_sentence(rng)}", f"obstacle: {_sentence(rng)}", f"discuss: {_sentence(rng)}",
-             "progress:", f"  meeting-anxiety: {max(0, min(10, round(7 - 4 * share + rng.uniform(-1, 1))))}",
-             "levels:",
-             f"  speak-up: {max(-2, min(2, round(-2 + 3 * share + rng.uniform(-0.6, 0.6))))}",
-             f"  boundaries: {max(-2, min(2, round(-1 + 2 * share + rng.uniform(-0.6, 0.6))))}"]
+             f"win: {_sentence(rng)}", f"obstacle: {_sentence(rng)}", f"discuss: {_sentence(rng)}"]
+    if _started("meeting-anxiety", day, start):
+        lines += ["progress:", f"  meeting-anxiety: {anxiety}"]
+    started = [f"  {goal_id}: {level}" for goal_id, level in levels.items() if _started(goal_id, day, start)]
+    if started:
+        lines += ["levels:", *started]
     if (offset // 7) % 2 == 0:
         phq = [max(0, min(3, round(2 - 1.5 * share + rng.uniform(-0.7, 0.7)))) for _ in range(9)]
         phq[8] = 0

@@ -88,3 +88,34 @@ def test_a_template_that_links_out_of_the_project_is_refused(built, tmp_path, na
     assert f"templates/{name} is a link to outside the project" in result.output
     assert "Traceback" not in result.output
     assert tree(built / "output") == before
+
+
+def test_remembered_attribute_answers_are_jinjas_own():
+    """goalbook remembers the sandbox's answer per (type, name); it must be Jinja's answer
+    for every object of the type, asked first or again, and an object whose __class__
+    lies is asked anew."""
+    from collections import deque
+    from datetime import date
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from goalbook.model.entities import Settings
+    from goalbook.render.environment import make_environment
+
+    class Lying:
+        title = "x"
+
+        @property
+        def __class__(self):
+            return list
+
+    ours, jinjas = make_environment(), ImmutableSandboxedEnvironment()
+    cases = [([], "append"), ([1], "index"), ({}, "clear"), ({"a": 1}, "keys"), (set(), "add"),
+             (deque(), "pop"), ("x", "upper"), ("x", "__class__"), (str, "mro"), (run, "__globals__"),
+             (run, "__name__"), (date(2026, 1, 1), "year"), (Settings(), "title"), (Settings(), "_x"),
+             (Lying(), "title"), (Lying(), "append")]
+    for _ in range(2):
+        for obj, name in cases:
+            value = getattr(obj, name, None)
+            assert ours.is_safe_attribute(obj, name, value) == jinjas.is_safe_attribute(obj, name, value), (obj, name)
+    assert not ours.is_safe_attribute(Lying(), "append", None)
