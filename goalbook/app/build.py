@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from goalbook.errors import FAILED, USAGE, GoalbookError
 from goalbook.app.check import CheckResult, CheckSummary, as_of, check_project, recorded_check, require_project
 from goalbook.app.reporter import Reporter
+from goalbook.load.cache import SourceCache
 from goalbook.publish.lock import output_lock
 from goalbook.publish.output import (Published, check_output_path, publish, read_manifest, recover,
                                      update_in_place)
@@ -112,12 +114,13 @@ def build(root: Path, options: BuildOptions, reporter: Reporter | None = None, e
     reporter = reporter or Reporter()
     started = time.perf_counter()
     root = require_project(root)
-    if options.skip_unchanged:
-        unchanged = _unchanged_build(root, options, reporter)
-        if unchanged is not None:
-            unchanged.seconds = time.perf_counter() - started
-            return unchanged
-    check = check_project(root, options.today, options.cache)
+    with SourceCache.on_disk(root).one_look() if options.cache is None else nullcontext():
+        if options.skip_unchanged:
+            unchanged = _unchanged_build(root, options, reporter)
+            if unchanged is not None:
+                unchanged.seconds = time.perf_counter() - started
+                return unchanged
+        check = check_project(root, options.today, options.cache)
     result = BuildResult(check)
     result.timings["check"] = time.perf_counter() - started
     if check.failed(options.strict):
@@ -210,6 +213,7 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.render.calendar import calendar_inputs, render_calendar
     from goalbook.render.environment import make_environment
     from goalbook.render.page_cache import PageCache
+    from goalbook.render.parallel import workers_available
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
 
@@ -228,7 +232,9 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
         env = make_environment(root, snapshot.settings.language)
     pages = options.page_cache or PageCache(root)
     pages.use(check.file_digests, previous=_previous_pages(output))
-    files = render_site(snapshot, root, env=env, page_cache=pages)
+    # serve runs threads: only a one-shot build forks processes to render with
+    workers = workers_available() if options.durable else 1
+    files = render_site(snapshot, root, env=env, page_cache=pages, workers=workers)
     files[CALENDAR] = pages.fragment(CALENDAR, snapshot, *calendar_inputs(snapshot),
                                      lambda: render_calendar(snapshot))
     if not (options.report or options.pdf):

@@ -151,7 +151,8 @@ def recorded_check(root: Path, today: date) -> CheckSummary | None:
 
 def quick_check(root: Path, today: date) -> CheckResult | CheckSummary:
     """`check`'s findings: from the last check when nothing changed, else a full check."""
-    return recorded_check(root, today) or check_project(root, today)
+    with SourceCache.on_disk(require_project(root)).one_look():
+        return recorded_check(root, today) or check_project(root, today)
 
 
 def _content_key(today: date, pairs) -> str:

@@ -16,6 +16,7 @@ one, is ignored.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 import os
 import time
 import zlib
@@ -46,6 +47,7 @@ class SourceCache:
         self._signatures: dict[str, object] = {}
         self._dirty_index = False
         self._dirty_buckets: set[int] = set()
+        self._one_look = 0
 
     @classmethod
     def on_disk(cls, project: Path) -> "SourceCache":
@@ -59,8 +61,23 @@ class SourceCache:
     # -- what a check asks ------------------------------------------------
 
     def start(self) -> None:
-        """A new check: files may have changed since the last one."""
-        self.digests, self._signatures = {}, {}
+        """A new check: files may have changed since the last one (within `one_look`, the
+        signatures already taken are kept)."""
+        self.digests = {}
+        if self._one_look < 2:
+            self._signatures = {}
+        self._one_look += bool(self._one_look)
+
+    @contextmanager
+    def one_look(self):
+        """The checks inside take each file's signature once: a command that first asks
+        whether anything changed and then checks, one right after the other. (A signature
+        is taken before the file is read, so a change after it shows in the next command.)"""
+        self._one_look = 1
+        try:
+            yield self
+        finally:
+            self._one_look = 0
 
     def listing(self, files: ProjectFiles) -> list:
         """`files.list()`, remembered (as paths and kinds) with the content folders' signatures

@@ -44,48 +44,48 @@ def discover(root: Path) -> list[Found]:
     for folder, _ in CONTENT_DIRS:          # a link into another kind's folder is not walked again
         walk.seen.add(os.path.realpath(root / "content" / folder))
     for folder, kind in CONTENT_DIRS:
-        base = root / "content" / folder
+        base, rel = root / "content" / folder, f"content/{folder}"
         if not inside(root, base):
             if os.path.isdir(base):
-                walk.found.append(walk.entry(base, kind, outside=True))
+                walk.found.append(Found(base, rel, kind, outside=True))
         elif base.is_dir():
-            walk.folder(base, kind)
+            walk.folder(str(base), rel, kind)
     return walk.found
 
 
 class _Walk:
+    """Paths are kept as strings while walking (a Path per file cost more than the walk)."""
+
     def __init__(self, root: Path):
         self.root = root
         self.seen: set[str] = set()           # real paths of the folders walked or about to be
         self.found: list[Found] = []
 
-    def entry(self, path: Path, kind: str, outside: bool = False) -> Found:
-        return Found(path, path.relative_to(self.root).as_posix(), kind, outside)
-
-    def folder(self, folder: Path, kind: str) -> None:
+    def folder(self, folder: str, rel_folder: str, kind: str) -> None:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             return                                  # unreadable folder: nothing in it can be listed
         for entry in entries:
             if not is_ignored(entry.name):
-                self.visit(Path(entry.path), entry, kind)
+                self.visit(entry, f"{rel_folder}/{entry.name}", kind)
 
-    def visit(self, path: Path, entry: os.DirEntry, kind: str) -> None:
+    def visit(self, entry: os.DirEntry, rel: str, kind: str) -> None:
         is_link = entry.is_symlink()
         try:
             is_dir = entry.is_dir()                 # follows a link; False for a broken or looping one
         except OSError:
             is_dir = False
-        if is_link and not inside(self.root, path):
-            if is_dir or path.suffix in SUFFIXES:
-                self.found.append(self.entry(path, kind, outside=True))
+        suffix = os.path.splitext(entry.name)[1]
+        if is_link and not inside(self.root, entry.path):
+            if is_dir or suffix in SUFFIXES:
+                self.found.append(Found(Path(entry.path), rel, kind, outside=True))
             return
         if is_dir:
-            real = os.path.realpath(path)
+            real = os.path.realpath(entry.path)
             if real not in self.seen:
                 self.seen.add(real)
-                self.folder(path, kind)
-        elif path.suffix in SUFFIXES and (is_link or entry.is_file()):
+                self.folder(entry.path, rel, kind)
+        elif suffix in SUFFIXES and (is_link or entry.is_file()):
             # A broken or looping link is listed too: reading it says what is wrong.
-            self.found.append(self.entry(path, kind))
+            self.found.append(Found(Path(entry.path), rel, kind))

@@ -44,30 +44,46 @@ class PageCache:
 
     def page(self, name: str, view, snapshot, render) -> bytes:
         """A goal page: its goal's file, the check-ins that concern it, period, today, warnings."""
+        return self.fragment(name, snapshot, *self.page_inputs(view, snapshot), render)
+
+    @staticmethod
+    def page_inputs(view, snapshot) -> tuple[set[str], tuple]:
+        """A goal page's sources and other inputs, for `fragment` or `lookup`."""
         sources = {view.goal.source, *(c.source for c in view.checkins)}
         period = snapshot.period
-        return self.fragment(name, snapshot, sources, (period.since, period.until, tuple(view.warnings),
-                                                       tuple(view.history)), render)
+        return sources, (period.since, period.until, tuple(view.warnings), tuple(view.history))
 
     def fragment(self, name: str, snapshot, sources, inputs: tuple, render):
         """`render()`'s result, reused while the `sources` files (relative paths), the
         settings, today and the other `inputs` are as they were."""
+        key, data = self.lookup(name, snapshot, sources, inputs)
+        if data is None:
+            data = self.keep(name, key, render())
+        return data
+
+    def lookup(self, name: str, snapshot, sources, inputs: tuple) -> tuple[str | None, bytes | None]:
+        """The page's key and, if its inputs are as they were, its bytes (else None: render
+        it and `keep` it)."""
         if snapshot is not self._snapshot:          # a new snapshot: files may have changed since
             self._snapshot, self._hashed = snapshot, {}
         if not self.enabled:
-            self.rendered.append(name)
-            return render()
+            return None, None
         key = digest(code_version(), snapshot.today, self._digest(SETTINGS_FILE), repr(inputs),
                      *(f"{s}={self._digest(s)}" for s in sorted(sources)))
         self.keys[name] = key
         cached = self._pages.get(name)
         if cached is not None and cached[0] == key:
-            return cached[1]
+            return key, cached[1]
         data = self.previous(name, key) if self.previous is not None else None
-        if data is None:
-            data = render()
-            self.rendered.append(name)
-        self._pages[name] = (key, data)
+        if data is not None:
+            self._pages[name] = (key, data)
+        return key, data
+
+    def keep(self, name: str, key: str | None, data: bytes) -> bytes:
+        """A page `lookup` didn't have, as rendered."""
+        self.rendered.append(name)
+        if key is not None:
+            self._pages[name] = (key, data)
         return data
 
     def _digest(self, relpath: str) -> str | None:

@@ -19,6 +19,8 @@ from markupsafe import Markup
 from goalbook.model.windows import TIMELINE_RECENT_MONTHS, recent_since
 from goalbook.model.snapshot import Snapshot
 from goalbook.render.environment import make_environment, read_asset
+from goalbook.render.page_cache import PageCache
+from goalbook.render.parallel import render_all
 from goalbook.render.words import by_month
 
 CSS = "assets/site.css"
@@ -33,29 +35,61 @@ def month_page(month) -> str:
 
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                 env: jinja2.Environment | None = None, links_report: bool = True,
-                page_cache=None) -> dict[str, bytes]:
+                page_cache=None, workers: int = 1) -> dict[str, bytes]:
     """Every file of the site, by path relative to the output folder.
 
     `links_report`: whether the navigation links to `report.html` (the build
     writes it next to the site). `page_cache`: a `PageCache` that reuses the
-    pages whose inputs did not change. Template errors propagate.
+    pages whose inputs did not change. `workers`: how many processes may render
+    the pages (`goalbook.render.parallel`). Template errors propagate.
     """
     env = env or make_environment(project_root, snapshot.settings.language)
     common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report,
               "month_page": month_page}
-    files: dict[str, bytes] = {}
-    files["index.html"] = _render(env, "index.html", common, root="", page="dashboard")
+    pages = _Pages(snapshot, page_cache)
+    pages.add("index.html", lambda: _render(env, "index.html", common, root="", page="dashboard"))
     for view in snapshot.goals:
-        name = f"goals/{view.id}.html"
-        render = lambda view=view: _render(env, "goal.html", common, root="../", page="goal", view=view)  # noqa: E731
-        files[name] = page_cache.page(name, view, snapshot, render) if page_cache else render()
-    files.update(_timeline(env, common, snapshot, page_cache))
-    files["values.html"] = _render(env, "values.html", common, root="", page="values")
+        pages.add(f"goals/{view.id}.html",
+                  lambda view=view: _render(env, "goal.html", common, root="../", page="goal", view=view),
+                  *PageCache.page_inputs(view, snapshot))
+    _timeline(pages, env, common, snapshot)
+    pages.add("values.html", lambda: _render(env, "values.html", common, root="", page="values"))
+    files = pages.render(workers)
     files[CSS] = read_asset(env, CSS)
     return files
 
 
-def _timeline(env: jinja2.Environment, common: dict, snapshot: Snapshot, page_cache) -> dict[str, bytes]:
+class _Pages:
+    """The site's pages in order: those the page cache still has are taken as they are,
+    and the others are rendered together (by several processes, when allowed)."""
+
+    def __init__(self, snapshot: Snapshot, page_cache):
+        self.snapshot, self.cache = snapshot, page_cache
+        self.names: list[str] = []
+        self.ready: dict[str, bytes] = {}
+        self.keys: dict[str, str | None] = {}
+        self.todo: list = []
+
+    def add(self, name: str, render, sources=None, inputs: tuple = ()) -> None:
+        """A page; with `sources` (and `inputs`) the page cache may already have it."""
+        self.names.append(name)
+        if self.cache is not None and sources is not None:
+            key, data = self.cache.lookup(name, self.snapshot, sources, inputs)
+            if data is not None:
+                self.ready[name] = data
+                return
+            self.keys[name] = key
+        self.todo.append((name, render))
+
+    def render(self, workers: int) -> dict[str, bytes]:
+        done = render_all(self.todo, workers)
+        for name, key in self.keys.items():
+            self.cache.keep(name, key, done[name])
+        done.update(self.ready)
+        return {name: done[name] for name in self.names}
+
+
+def _timeline(pages: _Pages, env: jinja2.Environment, common: dict, snapshot: Snapshot) -> None:
     """timeline.html and a page per month."""
     months = by_month(snapshot.timeline)
     since = recent_since(months[0][0] if months else None, TIMELINE_RECENT_MONTHS)
@@ -68,7 +102,6 @@ def _timeline(env: jinja2.Environment, common: dict, snapshot: Snapshot, page_ca
     titles = tuple((gid, v.title, v.goal.measure.unit if v.goal.measure else None)
                    for gid, v in snapshot.by_id.items())
     section = _month_section(env, common, snapshot)
-    files: dict[str, bytes] = {}
     for index, (month, items) in enumerate(months):
         newer = months[index - 1][0] if index > 0 else None
         older = months[index + 1][0] if index + 1 < len(months) else None
@@ -77,10 +110,8 @@ def _timeline(env: jinja2.Environment, common: dict, snapshot: Snapshot, page_ca
             return _render(env, "timeline_month.html", common, root="../", page="timeline", month=month,
                            items=items, newer=newer, older=older,
                            timeline_month=lambda m, i: section(m, i, "../"))
-        name = month_page(month)
         inputs = (titles, _positions(items), _homework(snapshot, items), newer, older, bool(snapshot.scores))
-        files[name] = (page_cache.fragment(name, snapshot, _sources(items), inputs, render)
-                       if page_cache else render())
+        pages.add(month_page(month), render, _sources(items), inputs)
 
     def render_index():
         return _render(env, "timeline.html", common, root="", page="timeline", recent_months=recent,
@@ -89,9 +120,7 @@ def _timeline(env: jinja2.Environment, common: dict, snapshot: Snapshot, page_ca
               tuple(snapshot.recent_mood_history),
               tuple((year, tuple(ms)) for year, ms in older_years), bool(snapshot.scores))
     sources = {source for _, items in recent for source in _sources(items)}
-    files["timeline.html"] = (page_cache.fragment("timeline.html", snapshot, sources, inputs, render_index)
-                              if page_cache else render_index())
-    return files
+    pages.add("timeline.html", render_index, sources, inputs)
 
 
 def _sources(items) -> set[str]:

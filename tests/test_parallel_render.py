@@ -1,0 +1,70 @@
+"""Pages rendered by forked processes (`goalbook.render.parallel`) are the pages one
+process renders: same bytes, errors raised in the build's own process, and the
+Markdown notes they rendered handed back to the cache of rendered notes."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from conftest import TODAY
+from goalbook.app.check import check_project
+from goalbook.model.snapshot import build_snapshot
+from goalbook.render import parallel
+from goalbook.render.markdown import NOTES, render_markdown
+from goalbook.render.site import render_site
+from test_scale import make_book
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked rendering is Linux-only")
+
+
+def pid_job(name: str):
+    return name, lambda: f"{name} by {os.getpid()}".encode()
+
+
+def test_the_pages_are_shared_between_processes_and_come_back_in_order():
+    jobs = [pid_job(f"page-{n}.html") for n in range(parallel.MIN_JOBS + 6)]
+    pages = parallel.render_all(jobs, workers=3)
+    assert list(pages) == [name for name, _ in jobs]
+    makers = {data.split(b" by ")[1] for data in pages.values()}
+    assert len(makers) == 3 and str(os.getpid()).encode() in makers
+    assert all(data.startswith(name.encode()) for name, data in pages.items())
+
+
+def test_few_pages_or_one_worker_render_here():
+    here = str(os.getpid()).encode()
+    for jobs, workers in ([pid_job(f"p{n}") for n in range(parallel.MIN_JOBS - 1)], 2), \
+                         ([pid_job(f"p{n}") for n in range(parallel.MIN_JOBS + 1)], 1):
+        assert all(data.endswith(here) for data in parallel.render_all(jobs, workers).values())
+
+
+def test_a_page_that_fails_in_a_child_raises_its_own_error_here():
+    calls = []
+
+    def broken():
+        calls.append(os.getpid())
+        raise ValueError("the template broke on this page")
+
+    jobs = [pid_job(f"p{n}") for n in range(parallel.MIN_JOBS)] + [("broken.html", broken)]
+    with pytest.raises(ValueError, match="the template broke"):
+        parallel.render_all(jobs, workers=2)
+    assert calls == [os.getpid()]          # the child's attempt isn't seen here; the retry is
+
+
+def test_notes_rendered_by_a_child_reach_the_cache_of_rendered_notes():
+    texts = [f"A note with *emphasis* number {n}." for n in range(parallel.MIN_JOBS * 2)]
+    jobs = [(f"n{n}", lambda text=text: str(render_markdown(text)).encode()) for n, text in enumerate(texts)]
+    before = len(NOTES.html)
+    pages = parallel.render_all(jobs, workers=2)
+    assert len(NOTES.html) - before == len(texts)
+    assert pages["n1"] == b"<p>A note with <em>emphasis</em> number 1.</p>"
+
+
+def test_a_site_rendered_by_two_processes_is_byte_identical(tmp_path):
+    root = make_book(tmp_path / "book", days=3 * 365)
+    check = check_project(root, TODAY)
+    snapshot = build_snapshot(check.book, check.diagnostics, TODAY, progress=check.progress)
+    alone = render_site(snapshot, root, workers=1)
+    assert len(alone) > parallel.MIN_JOBS + 10
+    assert render_site(snapshot, root, workers=2) == alone
