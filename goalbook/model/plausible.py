@@ -9,7 +9,6 @@ it is and what date it probably meant. A value that is merely late or early
 """
 from __future__ import annotations
 
-import bisect
 from datetime import date, timedelta
 
 from goalbook.model.entities import Entry, Goal
@@ -22,17 +21,19 @@ MIN_OTHERS = 3          # judged only against at least this many other days
 def mark_typo_dates(goals: dict[str, Goal]) -> None:
     for goal in goals.values():
         days = sorted({e.date for e in goal.entries})
+        lonely = _lonely_days(days)
+        # most values have a neighbour within FAR_DAYS: they need no look at all the others
         for entry in goal.entries:
-            # most values have a neighbour within FAR_DAYS: they need no look at all the others
-            entry.set_aside = None if _near_another(entry.date, days) else meant_date(
-                entry.date, [d for d in days if d != entry.date])
+            entry.set_aside = meant_date(entry.date, [d for d in days if d != entry.date]) \
+                if entry.date in lonely else None
 
 
-def _near_another(day: date, days: list[date]) -> bool:
-    """Whether another of the sorted, distinct `days` lies within FAR_DAYS of `day`."""
-    at = bisect.bisect_left(days, day)
-    after = at + 1 if at < len(days) and days[at] == day else at
-    return any(abs((day - d).days) <= FAR_DAYS for d in days[max(at - 1, 0):at] + days[after:after + 1])
+def _lonely_days(days: list[date]) -> set[date]:
+    """The sorted, distinct `days` with no other of them within FAR_DAYS."""
+    far = timedelta(days=FAR_DAYS)
+    return {day for index, day in enumerate(days)
+            if (index == 0 or day - days[index - 1] > far)
+            and (index + 1 == len(days) or days[index + 1] - day > far)}
 
 
 def meant_date(day: date, others: list[date]) -> date | None:

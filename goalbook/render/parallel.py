@@ -22,7 +22,7 @@ from typing import Callable
 
 from goalbook.render.markdown import NOTES
 
-MIN_JOBS = 24           # fewer pages are rendered in this process: forking costs more than it saves
+MIN_JOBS = 8            # fewer pages are rendered here: a fork of a ten-year book costs 15-20 ms
 MAX_WORKERS = 4
 
 Job = tuple[str, Callable[[], bytes]]
