@@ -126,3 +126,11 @@ def test_the_quick_plain_test_is_the_plain_pattern(text):
     from goalbook.render.markdown_simple import PLAIN, is_plain
 
     assert is_plain(text) == (PLAIN.fullmatch(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="a1² -.)\t*", min_size=1, max_size=6), min_size=1, max_size=4))
+def test_the_line_by_line_plain_test_is_the_not_plain_pattern(lines):
+    from goalbook.render.markdown_simple import NOT_PLAIN_LINE, _plain_lines
+
+    assert _plain_lines(lines) == (NOT_PLAIN_LINE.search("\n".join(lines)) is None)
