@@ -120,6 +120,21 @@ def test_a_warm_cache_finds_what_a_fresh_check_finds(name, tmp_path):
         assert [d.as_dict() for d in check_project(root, TODAY).diagnostics] == fresh
 
 
+@pytest.mark.parametrize("name", CASES)
+def test_files_parsed_by_two_processes_give_what_one_process_finds(name, tmp_path, monkeypatch):
+    """A one-shot check parses the files it doesn't have cached in two processes
+    (`SourceCache.prefetch`); every case, unreadable and refused files included, must
+    come out as a check in one process does."""
+    import goalbook.app.check as check_module
+
+    root, _ = load_case(name, tmp_path)
+    fresh = [d.as_dict() for d in check_project(root, TODAY, files=DiskFiles(root)).diagnostics]
+    monkeypatch.setattr(cache_module, "PREFETCH_MIN", 1)
+    monkeypatch.setattr(check_module, "workers_available", lambda: 2)
+    cache_module._ON_DISK.clear()
+    assert [d.as_dict() for d in check_project(root, TODAY).diagnostics] == fresh
+
+
 def test_the_expected_files_name_real_files():
     """A typo in expected.yaml's paths would make a case pass for the wrong reason."""
     for name in CASES:

@@ -14,6 +14,7 @@ from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
 from goalbook.load.cache import SourceCache
 from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
 from goalbook.load.store import Store, digest
+from goalbook.workers import workers_available
 
 if TYPE_CHECKING:
     from goalbook.model.entities import Book
@@ -94,6 +95,8 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     found = cache.listing(files) if cache is not None else files.list()
     load = _loader(files, cache)
     with _collector_paused(freeze=one_shot):
+        if one_shot and on_disk:         # serve and the language server run threads: no forks there
+            cache.prefetch(files, [(f.rel_path, f.kind) for f in found], _parse_bytes, workers_available())
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
         docs = [load(f.rel_path, f.kind) for f in found]
         book, cross_file = assemble(docs, settings_doc, ALL_CODES)
@@ -194,16 +197,23 @@ def as_of(check: CheckResult, day: date) -> CheckResult:
                        progress, check.file_diagnostics)
 
 
+def _parse_bytes(data: bytes, rel_path: str, kind: str):
+    from goalbook.load.source import parse_source
+    from goalbook.schema.validate import validate
+
+    return validate(parse_source(data, rel_path, kind))
+
+
 def _loader(files: ProjectFiles, cache):
     """`load(rel_path, kind)`: one file validated, through `cache` when there is one."""
-    from goalbook.load.source import parse_source, read_source
+    from goalbook.load.source import read_source
     from goalbook.schema.validate import validate
 
     def load(rel_path: str, kind: str):
         def parse(data: bytes | None = None):
             if data is None:
                 return validate(read_source(files, rel_path, kind))
-            return validate(parse_source(data, rel_path, kind))
+            return _parse_bytes(data, rel_path, kind)
 
         return cache.get_or_load(files, rel_path, parse, kind) if cache is not None else parse()
 

@@ -25,8 +25,10 @@ from pathlib import Path
 from goalbook.load.discover import CONTENT_DIRS, is_ignored
 from goalbook.load.files import SETTLE_NS, DiskFiles, ProjectFiles, Refused, TooLarge
 from goalbook.load.store import Store, digest
+from goalbook.workers import run_shared
 
 BUCKETS = 16
+PREFETCH_MIN = 256             # fewer files to parse aren't worth a second process
 LISTING = "\0listing"          # the index's entry for the last listing of the content folders
 
 
@@ -150,6 +152,36 @@ class SourceCache:
             values[(rel_path, sha, kind)] = value
             self._dirty_buckets.add(_bucket(rel_path))
         return value
+
+    def prefetch(self, files: ProjectFiles, found, parse, workers: int) -> None:
+        """Parse, shared among `workers` processes, the files (`(path, kind)` pairs) this
+        cache doesn't have yet; `parse(data, path, kind)` gives the validated file. Only
+        an optimisation: `get_or_load` then finds them (a file that can't be read is left
+        to it, so its problem is reported as usual)."""
+        if workers < 2 or len(found) < PREFETCH_MIN:
+            return
+        values, todo = self.values(), []
+        for rel_path, kind in found:
+            sha = self.known_digest(files, rel_path, kind)
+            if sha is None or (rel_path, sha, kind) not in values:
+                todo.append((rel_path, kind, self._signature(files, rel_path)))
+
+        def read_and_parse(rel_path: str, kind: str):
+            try:
+                data = files.read(rel_path)
+            except (OSError, TooLarge, Refused):
+                return None
+            return hashlib.sha256(data).hexdigest(), parse(data, rel_path, kind)
+
+        jobs = [lambda p=rel_path, k=kind: read_and_parse(p, k) for rel_path, kind, _ in todo]
+        for (rel_path, kind, signature), done in zip(todo, run_shared(jobs, workers, min_jobs=PREFETCH_MIN)):
+            if done is None:
+                continue
+            sha, value = done
+            if signature is not None:       # taken before the file was read: a later change shows
+                self._remember(rel_path, (signature, sha, kind))
+            values[(rel_path, sha, kind)] = value
+            self._dirty_buckets.add(_bucket(rel_path))
 
     # -- storage ----------------------------------------------------------
 
