@@ -15,6 +15,7 @@ always work alone.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -30,9 +31,13 @@ _MISSING = object()
 
 
 def workers_available() -> int:
-    """How many processes may share work here (1: work alone)."""
+    """How many processes may share work here (1: work alone). `GOALBOOK_WORKERS=1` keeps
+    every command in one process (less memory: each child copies some of what it reads)."""
     if not sys.platform.startswith("linux") or not hasattr(os, "memfd_create") or not hasattr(os, "fork"):
         return 1
+    asked = os.environ.get("GOALBOOK_WORKERS", "").strip()
+    if asked.isdigit() and int(asked) >= 1:
+        return min(MAX_WORKERS, int(asked))
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -72,6 +77,9 @@ def _fork(jobs: list[Callable], share: list[int], hand_back) -> tuple[int, int]:
     pid = os.fork()
     if pid == 0:                              # the child: work, hand back, and leave
         status = 1
+        # No collector passes in the child: they would write into every object inherited from
+        # the parent and so copy its memory page by page (short-lived; counting frees the rest).
+        gc.disable()
         try:
             done = {}
             for index in share:

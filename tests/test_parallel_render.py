@@ -68,3 +68,28 @@ def test_a_site_rendered_by_two_processes_is_byte_identical(tmp_path):
     alone = render_site(snapshot, root, workers=1)
     assert len(alone) > parallel.MIN_JOBS + 10
     assert render_site(snapshot, root, workers=2) == alone
+
+
+def test_goalbook_workers_sets_how_many_processes_share_the_work(monkeypatch):
+    from goalbook import workers
+
+    monkeypatch.setenv("GOALBOOK_WORKERS", "1")
+    assert workers.workers_available() == 1
+    monkeypatch.setenv("GOALBOOK_WORKERS", "3")
+    assert workers.workers_available() == 3
+    monkeypatch.setenv("GOALBOOK_WORKERS", "99")
+    assert workers.workers_available() == workers.MAX_WORKERS
+    for unusable in ("0", "-2", "many", ""):
+        monkeypatch.setenv("GOALBOOK_WORKERS", unusable)
+        assert 1 <= workers.workers_available() <= workers.MAX_WORKERS
+
+
+def test_a_build_with_one_worker_forks_nothing(tmp_path, monkeypatch):
+    from goalbook import workers
+    from goalbook.app.build import BuildOptions, build
+
+    root = make_book(tmp_path / "book", days=400)
+    monkeypatch.setenv("GOALBOOK_WORKERS", "1")
+    monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(workers.os, "fork", lambda: pytest.fail("forked with GOALBOOK_WORKERS=1"))
+    assert build(root, BuildOptions(today=TODAY, pdf=False, output=tmp_path / "out")).ok
