@@ -39,17 +39,62 @@ def test_few_pages_or_one_worker_render_here():
         assert all(data.endswith(here) for data in parallel.render_all(jobs, workers).values())
 
 
-def test_a_page_that_fails_in_a_child_raises_its_own_error_here():
-    calls = []
+def test_a_page_that_fails_in_a_child_raises_its_own_error_here(tmp_path):
+    tried = tmp_path / "tried"
 
     def broken():
-        calls.append(os.getpid())
+        with open(tried, "a") as handle:         # seen from both processes
+            handle.write(f"{os.getpid()}\n")
         raise ValueError("the template broke on this page")
 
-    jobs = [pid_job(f"p{n}") for n in range(parallel.MIN_JOBS)] + [("broken.html", broken)]
+    jobs = [pid_job(f"p{n}") for n in range(parallel.MIN_JOBS)]
+    jobs.insert(1, ("broken.html", broken))      # index 1: the child's share of two
     with pytest.raises(ValueError, match="the template broke"):
         parallel.render_all(jobs, workers=2)
-    assert calls == [os.getpid()]          # the child's attempt isn't seen here; the retry is
+    child, here = tried.read_text().split()
+    assert child != str(os.getpid()) and here == str(os.getpid())
+
+
+def test_the_first_error_in_the_pages_order_is_raised_as_with_one_process():
+    def fails(n):
+        def job():
+            raise ValueError(f"page {n} broke")
+        return job
+
+    jobs = [pid_job(f"p{n}") for n in range(parallel.MIN_JOBS)]
+    jobs[1], jobs[2] = ("one", fails(1)), ("two", fails(2))     # the child's, then the parent's
+    with pytest.raises(ValueError, match="page 1 broke"):
+        parallel.render_all(jobs, workers=2)
+
+
+def test_a_stopped_build_leaves_no_child_behind(monkeypatch):
+    import time
+
+    from goalbook import workers
+
+    forked = []
+    fork = workers._fork
+    monkeypatch.setattr(workers, "_fork", lambda *a: forked.append(fork(*a)) or forked[-1])
+
+    def slow():
+        time.sleep(30)
+        return b""
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    jobs = [pid_job(f"p{n}") for n in range(parallel.MIN_JOBS)]
+    jobs[1], jobs[0] = ("slow", slow), ("stop", interrupted)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        parallel.render_all(jobs, workers=2)
+    assert time.monotonic() - started < 10
+    assert len(forked) == 1
+    for pid, out in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)           # killed and reaped, not left running
+        with pytest.raises(OSError):
+            os.fstat(out)                         # and its answer file closed
 
 
 def test_notes_rendered_by_a_child_reach_the_cache_of_rendered_notes():
@@ -65,9 +110,35 @@ def test_a_site_rendered_by_two_processes_is_byte_identical(tmp_path):
     root = make_book(tmp_path / "book", days=3 * 365)
     check = check_project(root, TODAY)
     snapshot = build_snapshot(check.book, check.diagnostics, TODAY, progress=check.progress)
+    NOTES.html.clear()
+    shared = render_site(snapshot, root, workers=2)
+    notes_shared = dict(NOTES.html)
+    NOTES.html.clear()
     alone = render_site(snapshot, root, workers=1)
     assert len(alone) > parallel.MIN_JOBS + 10
-    assert render_site(snapshot, root, workers=2) == alone
+    assert shared == alone
+    assert notes_shared == NOTES.html and len(notes_shared) > 20     # the children's notes came back
+
+
+def test_a_check_parses_about_half_the_files_here_and_the_rest_in_a_child(tmp_path, monkeypatch):
+    import goalbook.app.check as check_module
+    from goalbook.load import cache as cache_module
+
+    root = make_book(tmp_path / "book", days=2 * 365)
+    monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(check_module, "workers_available", lambda: 2)
+    parsed_here = []
+    parse = check_module._parse_bytes
+    monkeypatch.setattr(check_module, "_parse_bytes", lambda *a: parsed_here.append(a[1]) or parse(*a))
+    cache_module._ON_DISK.clear()
+    result = check_project(root, TODAY)
+    files = result.files - 1                                         # goalbook.yaml isn't prefetched
+    assert files > cache_module.PREFETCH_MIN
+    assert files * 0.4 < len(parsed_here) < files * 0.6
+    assert len(set(parsed_here)) == len(parsed_here)                  # none parsed twice here
+    cache_module._ON_DISK.clear()
+    assert [d.as_dict() for d in result.diagnostics] == [
+        d.as_dict() for d in check_project(root, TODAY, files=check_module.DiskFiles(root)).diagnostics]
 
 
 def test_goalbook_workers_sets_how_many_processes_share_the_work(monkeypatch):
