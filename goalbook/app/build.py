@@ -16,6 +16,7 @@ from goalbook.errors import FAILED, USAGE, GoalbookError
 from goalbook.app.check import CheckResult, CheckSummary, as_of, check_project, recorded_check, require_project
 from goalbook.app.reporter import Reporter
 from goalbook.load.cache import SourceCache
+from goalbook.workers import workers_available
 from goalbook.publish.lock import output_lock
 from goalbook.publish.output import (Published, check_output_path, publish, read_manifest, recover,
                                      update_in_place)
@@ -213,7 +214,6 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     from goalbook.render.calendar import calendar_inputs, render_calendar
     from goalbook.render.environment import make_environment
     from goalbook.render.page_cache import PageCache
-    from goalbook.render.parallel import workers_available
     from goalbook.render.report import render_report_html, report_stylesheet, report_title
     from goalbook.render.site import render_site
 

@@ -165,12 +165,10 @@ def create_server(clock: Clock, debounce: float = DEBOUNCE_S) -> GoalbookServer:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" "]))
     async def complete(ls: GoalbookServer, params: types.CompletionParams) -> types.CompletionList | None:
-        found = ls.where(params.text_document.uri)
+        found = await _ready_document(ls, params.text_document.uri)
         if found is None:
             return None
-        project, location = found
-        await ls.ready(project)
-        doc = ls.text(params.text_document.uri)
+        project, location, doc = found
         offset = doc.offset_at(params.position)
         cursor = context.cursor_at(doc, offset, location.is_markdown)
         if cursor is None:
@@ -181,12 +179,10 @@ def create_server(clock: Clock, debounce: float = DEBOUNCE_S) -> GoalbookServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(ls: GoalbookServer, params: types.HoverParams) -> types.Hover | None:
-        found = ls.where(params.text_document.uri)
+        found = await _ready_document(ls, params.text_document.uri)
         if found is None:
             return None
-        project, location = found
-        await ls.ready(project)
-        doc = ls.text(params.text_document.uri)
+        project, location, doc = found
         shown = hover.hover_at(doc, doc.offset_at(params.position), location, project.facts(None))
         if shown is None:
             return None
@@ -209,6 +205,17 @@ def create_server(clock: Clock, debounce: float = DEBOUNCE_S) -> GoalbookServer:
         return actions.actions_for(params.text_document.uri, published.fixes, params)
 
     return server
+
+
+async def _ready_document(ls: GoalbookServer, uri: str):
+    """(project, location, text document) once the project's first check is done; None for a
+    file outside any goalbook project."""
+    found = ls.where(uri)
+    if found is None:
+        return None
+    project, location = found
+    await ls.ready(project)
+    return project, location, ls.text(uri)
 
 
 def _today(clock: Clock):

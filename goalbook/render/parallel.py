@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import Callable
 
 from goalbook.render.markdown import NOTES
-from goalbook.workers import run_shared, workers_available
+from goalbook.workers import run_shared
 
 MIN_JOBS = 8            # fewer pages are rendered here: a fork of a ten-year book costs 15-20 ms
-
-__all__ = ["render_all", "workers_available", "MIN_JOBS"]
 
 Job = tuple[str, Callable[[], bytes]]
 
