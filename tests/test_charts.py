@@ -151,6 +151,27 @@ def test_expected_path_goes_from_baseline_to_target():
     assert float(path.get("y1")) > float(path.get("y2"))  # more is better: rises
 
 
+def test_a_chart_cut_to_its_window_starts_there_not_at_the_goals_start():
+    """Years of values: the chart draws the last two years, across the whole width, and the
+    expected path enters at the window's first day at the height it has there."""
+    from goalbook.model.windows import chart_since, chart_window
+
+    start = date(2020, 1, 1)
+    series = [(start + timedelta(days=7 * i), float(i % 5)) for i in range(300)]
+    since = chart_since(series)
+    root = parse(progress_chart(chart_window(series), start=start, due=date(2026, 6, 1), baseline=0,
+                                target=4, unit="walks", title="t", id_prefix="w", today=series[-1][0],
+                                since=since))
+    labels = [e.text for e in root.iter(NS + "text") if e.text and re.search(r" (19|20)\d\d$", e.text)]
+    assert labels[0] == f"{since.day} Sep 2023" and not any("2020" in t for t in labels)
+    (path,) = [e for e in root.iter() if e.get("class") == "gb-expected"]
+    assert float(path.get("y1")) > float(path.get("y2"))
+    xs = sorted(float(x) for x, _ in points_of(root))
+    assert float(path.get("x1")) <= xs[0] and xs[-1] - xs[0] > 400       # the values fill the width
+    check_in_viewbox(root)
+    assert chart_since(series[:50]) is None                            # under two years: from the start
+
+
 def test_empty_progress_chart():
     root = parse(progress([]))
     assert not points_of(root)

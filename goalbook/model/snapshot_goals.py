@@ -15,7 +15,7 @@ from datetime import date
 
 from goalbook.vocabulary import N_
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
-from goalbook.model.windows import MonthOfCheckins, chart_window, older_months, recent_since
+from goalbook.model.windows import MonthOfCheckins, chart_since, chart_window, older_months, recent_since
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
 from goalbook.model.revisions import TargetStep, target_history
@@ -82,6 +82,11 @@ class GoalView:
         """The series to draw: its last `history.CHART_DAYS` days (for a goal no longer
         active it ends at its last check-in)."""
         return chart_window(self.progress.series)
+
+    @property
+    def shown_since(self) -> date | None:
+        """The first day the chart shows when the series is longer than its window, else None."""
+        return chart_since(self.progress.series)
 
     @property
     def recent_since(self) -> date | None:

@@ -51,10 +51,15 @@ def recent_since(newest: date | None, months: int = RECENT_MONTHS) -> date | Non
 
 def chart_window(series: list[tuple[date, float]]) -> list[tuple[date, float]]:
     """The points of the last CHART_DAYS days of a series (ordered by date)."""
+    first = chart_since(series)
+    return series if first is None else [point for point in series if point[0] >= first]
+
+
+def chart_since(series: list[tuple[date, float]]) -> date | None:
+    """The first day a chart of the series shows, when it is longer than CHART_DAYS; else None."""
     if not series or (series[-1][0] - series[0][0]).days < CHART_DAYS:
-        return series
-    first = series[-1][0] - timedelta(days=CHART_DAYS - 1)
-    return [point for point in series if point[0] >= first]
+        return None
+    return series[-1][0] - timedelta(days=CHART_DAYS - 1)
 
 
 def older_months(checkins, goal_id: str, kind: str | None, before: date | None) -> list[MonthOfCheckins]:

@@ -201,7 +201,7 @@ def progress_chart(points, *, start: date | None, due: date | None,
                    today: date | None = None, y_min: float | None = None,
                    y_max: float | None = None, label: str = "check-ins",
                    revisions=None, empty: str = "No check-ins yet", key: bool = True,
-                   vb: Vocabulary = ENGLISH) -> str:
+                   since: date | None = None, vb: Vocabulary = ENGLISH) -> str:
     """Values as a line (dots while there are few, the latest marked); the expected
     path from `baseline` at `start` (default: the first point) to `target` at `due`
     dashed; the target as a dotted line; a faint "today" line; date and value axes.
@@ -215,6 +215,7 @@ def progress_chart(points, *, start: date | None, due: date | None,
     baseline, target = _finite(baseline), _finite(target)
     revisions = [r for r in (revisions or []) if getattr(r, "date", None) is not None]
     steps = [r for r in revisions if _finite(r.before) is not None and _finite(r.after) is not None]
+    # `since`: the series was cut to its recent window; the chart starts there, not at the start
     first = start or (pts[0][0] if pts else None)
     has_path = (None not in (first, due, baseline, target)) and due > first
     u = f" {unit}" if unit else ""
@@ -238,7 +239,7 @@ def progress_chart(points, *, start: date | None, due: date | None,
                                 + [_finite(r.before) for r in steps], y_min, y_max)
     target_label = vb.gettext("target {amount}").format(amount=vb.num(target)) if target is not None else ""
     right = 12 + text_width(target_label) if target_label else 16
-    dom = _date_domain([d for d, _ in pts] + [d for d in (first, due) if d], today)
+    dom = _date_domain([d for d, _ in pts] + [d for d in (since or first, due) if d], today)
     if unit:
         out.append(text(4, 13, unit, fill=MUTED, font_size=10))
     if dom is None:
@@ -256,8 +257,13 @@ def progress_chart(points, *, start: date | None, due: date | None,
     if target is not None:
         out.append(_target_line(p, target, [r for r in steps if p.d0 <= r.date <= p.d1]))
         out.append(text(p.r + 6, p.y(target) + 4, target_label, fill=INK))
+    has_path = has_path and due > p.d0           # a path that ended before the chart's first day isn't drawn
     if has_path:
-        out.append(line(p.x(first), p.y(baseline), p.x(due), p.y(target), stroke=MUTED,
+        path_from, path_value = first, baseline
+        if first < p.d0:                    # the path as it crosses the chart's first day
+            path_from = p.d0
+            path_value = baseline + (target - baseline) * (p.d0 - first).days / (due - first).days
+        out.append(line(p.x(path_from), p.y(path_value), p.x(due), p.y(target), stroke=MUTED,
                         stroke_width=1.5, stroke_dasharray="6 4", class_="gb-expected"))
     out.extend(_revision_mark(p, r, today_x) for r in shown)
     if pts:

@@ -38,7 +38,8 @@ def goal_chart(view, today=None, width: int = WIDE[0], height: int = WIDE[1],
         width=width, height=height, today=today if today is not None else p.today,
         y_min=m.min if m is not None else None, y_max=m.max if m is not None else None,
         label=vb.gettext(PER_LABEL[p.per]) if p.per in PER_LABEL else vb.gettext("check-ins"),
-        revisions=getattr(view, "target_history", None), empty=_nothing_to_draw(view, vb), key=key, vb=vb))
+        revisions=getattr(view, "target_history", None), empty=_nothing_to_draw(view, vb), key=key,
+        since=getattr(view, "shown_since", None), vb=vb))
 
 
 def _nothing_to_draw(view, vb: Vocabulary = ENGLISH) -> str:
