@@ -80,6 +80,7 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
     keep between checks.
     """
     from goalbook.model.assemble import assemble
+    from goalbook.model.kept import Kept
     from goalbook.model.progress import compute_all
     from goalbook.rules.engine import apply_severities, run_rules
     from goalbook.rules.registry import ALL_CODES
@@ -99,11 +100,12 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
             cache.prefetch(files, [(f.rel_path, f.kind) for f in found], _parse_bytes, workers_available())
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
         docs = [load(f.rel_path, f.kind) for f in found]
-        book, cross_file = assemble(docs, settings_doc, ALL_CODES)
+        kept = cache.kept.setdefault("assembly", Kept()) if cache is not None else None
+        book, cross_file = assemble(docs, settings_doc, ALL_CODES, kept)
         diagnostics = [p.in_file(doc.source.path) for doc in _all(docs, settings_doc)
                        for p in doc.source.problems + doc.problems]
         diagnostics += cross_file
-        progress = compute_all(book, today)
+        progress = compute_all(book, today, kept)
         found_all = diagnostics + run_rules(book, today, progress)
     result = CheckResult(book, apply_severities(found_all, book.settings.rules), book.files, progress, diagnostics)
     if cache is not None:

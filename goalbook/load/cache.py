@@ -50,6 +50,7 @@ class SourceCache:
         self._dirty_index = False
         self._dirty_buckets: set[int] = set()
         self._one_look = 0
+        self.kept: dict[str, object] = {}      # what the layers above keep with these files between checks
 
     @classmethod
     def on_disk(cls, project: Path) -> "SourceCache":

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from goalbook.model.checkins import attach_checkins, build_checkins
 from goalbook.model.plausible import mark_typo_dates
 from goalbook.model.homework import homework_items, mark_homework_done
+from goalbook.model.kept import Kept
 from goalbook.model.entities import Book, Goal, Measure, Revision, ScaleLevel, Session, Step
 from goalbook.model.settings import build_settings
 from goalbook.schema.fields import is_valid_id, slugify
@@ -22,15 +23,24 @@ Problem = Diagnostic
 
 
 def assemble(validated: list[Validated], settings_doc: Validated | None,
-             rule_codes=()) -> tuple[Book, list[Problem]]:
-    """The book from validated files; `rule_codes`: the codes `rules:` may name (GB008)."""
+             rule_codes=(), kept: Kept | None = None) -> tuple[Book, list[Problem]]:
+    """The book from validated files; `rule_codes`: the codes `rules:` may name (GB008).
+
+    `kept`: what the last assembly in this process left (`goalbook.model.kept`); the
+    result is the same with or without it."""
     problems: list[Problem] = []
     settings = build_settings(settings_doc, problems, rule_codes)
-    goals, inline = _build_goals([v for v in validated if v.source.kind == "goal"], problems)
-    checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems)
-    goal_files = {PurePosixPath(v.source.path).stem: v.source.path for v in validated if v.source.kind == "goal"}
-    attach_checkins(goals, checkins, goal_files, problems)
-    mark_typo_dates(goals)
+    goal_docs = [v for v in validated if v.source.kind == "goal"]
+    goals, inline = _build_goals(goal_docs, problems)
+    checkins = build_checkins([v for v in validated if v.source.kind == "checkin"], inline, goals, problems, kept)
+    goal_files = {PurePosixPath(v.source.path).stem: v.source.path for v in goal_docs}
+    reached = kept.reach((settings_doc, *goal_docs), checkins) if kept is not None else None
+    if reached is not None:
+        kept.reuse_goals(goals, reached)
+    attach_checkins(goals, checkins, goal_files, problems, reached, kept)
+    mark_typo_dates(goals, reached)
+    if kept is not None:
+        kept.finish(goals, checkins)
     sessions = [s for v in validated if v.source.kind == "session" for s in _sessions(v)]
     sessions.sort(key=lambda s: (s.date, s.source))
     mark_homework_done(checkins, sessions, problems)

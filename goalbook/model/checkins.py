@@ -19,22 +19,42 @@ from goalbook.model.measures import QUESTIONNAIRES, check_score
 _ENTRY_ORDER = attrgetter("date", "source")
 
 
-def build_checkins(docs, inline, goals: dict[str, Goal], problems) -> list[Checkin]:
+def build_checkins(docs, inline, goals: dict[str, Goal], problems, kept=None) -> list[Checkin]:
+    """Every check-in, in order; `kept` (a `goalbook.model.kept.Kept`) has those of files
+    that did not change."""
     checkins: list[Checkin] = []
+
+    def add(source, make) -> None:
+        found, said = kept.made_from(source, make) if kept is not None else make()
+        checkins.extend(found)
+        problems.extend(said)
+
     for doc in docs:
-        for record in doc.records:
-            checkin = _checkin(record.data, doc.source.path, _with_keys(record), "", problems)
-            if checkin is not None:
-                checkins.append(checkin)
+        add(doc, lambda doc=doc: _file_checkins(doc))
     for goal, record in inline:
-        by_index = _inline_positions(record)
-        for index, data in enumerate(record.data.get("checkins", [])):
-            checkin = _checkin(data, goal.source, by_index.get(index, {}), "", problems, goal.id,
-                               top=record.positions.get(f"checkins.{index}", (1, 1)))
-            if checkin is not None:
-                checkins.append(checkin)
+        add(record, lambda goal=goal, record=record: _inline_checkins(goal, record))
     checkins.sort(key=lambda c: (c.date, c.source, c.pos))
     return checkins
+
+
+def _file_checkins(doc) -> tuple[list[Checkin], list]:
+    found, problems = [], []
+    for record in doc.records:
+        checkin = _checkin(record.data, doc.source.path, _with_keys(record), "", problems)
+        if checkin is not None:
+            found.append(checkin)
+    return found, problems
+
+
+def _inline_checkins(goal: Goal, record) -> tuple[list[Checkin], list]:
+    found, problems = [], []
+    by_index = _inline_positions(record)
+    for index, data in enumerate(record.data.get("checkins", [])):
+        checkin = _checkin(data, goal.source, by_index.get(index, {}), "", problems, goal.id,
+                           top=record.positions.get(f"checkins.{index}", (1, 1)))
+        if checkin is not None:
+            found.append(checkin)
+    return found, problems
 
 
 def _with_keys(record) -> dict:
@@ -125,30 +145,53 @@ def _bad_item_pos(checkin: Checkin, name: str, given, where):
     return where
 
 
-def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files: set[str], problems) -> None:
-    """Give each goal its entries and levels; report unknown goals and misfit values."""
+def attach_checkins(goals: dict[str, Goal], checkins: list[Checkin], goal_files, problems,
+                    only: set[str] | None = None, kept=None) -> None:
+    """Give each goal its entries and levels; report unknown goals and misfit values.
+
+    `only`: the ids of the goals to give values to (the others are the last book's, kept
+    as they were); every check-in whose problems `kept` doesn't know names only these."""
     for checkin in checkins:
-        if checkin.goal is not None and checkin.goal not in checkin.progress:
-            _find_goal(checkin.goal, "progress", checkin, goals, goal_files, problems)   # `goal:` without a value
-        for goal_id, value in checkin.progress.items():
-            goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
-            if goal is not None and _fits(goal, value, checkin, goal_id, problems):
-                where = _value_pos(checkin, goal_id)
-                goal.entries.append(Entry(goal_id, checkin.date, float(value), checkin.source, where, checkin,
-                                          yes_no=isinstance(value, YesNo)))
-        for goal_id, level in checkin.levels.items():
-            goal = _find_goal(goal_id, "levels", checkin, goals, goal_files, problems)
-            if goal is None:
-                continue
-            if not goal.scale:
-                where = checkin.field_pos.get(f"levels.{goal_id}:key", checkin.field_pos.get(f"levels.{goal_id}", checkin.pos))
-                problems.append(Diagnostic.found(checkin.source, "GB007", *where, f"'{goal_id}' has no scale, so a level can't be placed on it",
-                                 "add a 'scale:' with levels -2 to 2 to the goal, or record a value instead"))
-                continue
-            goal.levels.append((checkin.date, level))
-    for goal in goals.values():
-        goal.entries.sort(key=_ENTRY_ORDER)
-        goal.levels.sort()
+        known = kept.problems_of(checkin) if kept is not None else None
+        if known is None:
+            mine: list = []
+            _attach(checkin, goals, goal_files, mine, only)
+            if kept is not None:
+                kept.keep_problems(checkin, mine)
+            problems.extend(mine)
+        else:
+            problems.extend(known)
+            if only:
+                _attach(checkin, goals, goal_files, [], only)
+    for goal_id, goal in goals.items():
+        if only is None or goal_id in only:
+            goal.entries.sort(key=_ENTRY_ORDER)
+            goal.levels.sort()
+
+
+def _attach(checkin: Checkin, goals: dict[str, Goal], goal_files, problems, only) -> None:
+    if checkin.goal is not None and checkin.goal not in checkin.progress and (only is None or checkin.goal in only):
+        _find_goal(checkin.goal, "progress", checkin, goals, goal_files, problems)   # `goal:` without a value
+    for goal_id, value in checkin.progress.items():
+        if only is not None and goal_id not in only:
+            continue
+        goal = _find_goal(goal_id, "progress", checkin, goals, goal_files, problems)
+        if goal is not None and _fits(goal, value, checkin, goal_id, problems):
+            where = _value_pos(checkin, goal_id)
+            goal.entries.append(Entry(goal_id, checkin.date, float(value), checkin.source, where, checkin,
+                                      yes_no=isinstance(value, YesNo)))
+    for goal_id, level in checkin.levels.items():
+        if only is not None and goal_id not in only:
+            continue
+        goal = _find_goal(goal_id, "levels", checkin, goals, goal_files, problems)
+        if goal is None:
+            continue
+        if not goal.scale:
+            where = checkin.field_pos.get(f"levels.{goal_id}:key", checkin.field_pos.get(f"levels.{goal_id}", checkin.pos))
+            problems.append(Diagnostic.found(checkin.source, "GB007", *where, f"'{goal_id}' has no scale, so a level can't be placed on it",
+                             "add a 'scale:' with levels -2 to 2 to the goal, or record a value instead"))
+            continue
+        goal.levels.append((checkin.date, level))
 
 
 def _find_goal(goal_id, field, checkin, goals, goal_files, problems) -> Goal | None:

@@ -18,8 +18,11 @@ NEAR_DAYS = 31          # with the year put right, it would lie this close to th
 MIN_OTHERS = 3          # judged only against at least this many other days
 
 
-def mark_typo_dates(goals: dict[str, Goal]) -> None:
-    for goal in goals.values():
+def mark_typo_dates(goals: dict[str, Goal], only: set[str] | None = None) -> None:
+    """Set aside each value whose date looks like a typo (of the goals in `only`, if given)."""
+    for goal_id, goal in goals.items():
+        if only is not None and goal_id not in only:
+            continue
         days = sorted({e.date for e in goal.entries})
         lonely = _lonely_days(days)
         # most values have a neighbour within FAR_DAYS: they need no look at all the others

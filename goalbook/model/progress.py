@@ -137,13 +137,19 @@ def meets(value: float, target: float | None, more_is_better: bool | None) -> bo
     return value <= target + _EPS
 
 
-def compute_all(book, today: date) -> dict[str, GoalProgress]:
-    """Every goal's numbers as of `today`, by id: what the rules and every view read."""
+def compute_all(book, today: date, kept=None) -> dict[str, GoalProgress]:
+    """Every goal's numbers as of `today`, by id: what the rules and every view read.
+
+    `kept` (a `goalbook.model.kept.Kept`) has the numbers of goals no edit reached."""
     said: dict[str, list[date]] = {}
     for c in book.checkins:
         if c.goal:
             said.setdefault(c.goal, []).append(c.date)
-    return {goal_id: compute(goal, today, said.get(goal_id, ())) for goal_id, goal in book.goals.items()}
+    if kept is None:
+        return {goal_id: compute(goal, today, said.get(goal_id, ())) for goal_id, goal in book.goals.items()}
+    return {goal_id: kept.progress(goal, today, tuple(said.get(goal_id, ())),
+                                   lambda goal=goal, dates=said.get(goal_id, ()): compute(goal, today, dates))
+            for goal_id, goal in book.goals.items()}
 
 
 def compute(goal: Goal, today: date, checkin_dates=()) -> GoalProgress:
