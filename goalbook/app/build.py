@@ -40,10 +40,14 @@ class BuildError(GoalbookError):
 class LiveSite:
     """What `serve` keeps between rebuilds of its private temporary site: that site is
     updated file by file (no fsync, no swap), its report and PDF are made when asked
-    for, and every rebuild renders (serve's watcher only fires on a change)."""
+    for, and every rebuild renders (serve's watcher only fires on a change).
+
+    A page whose inputs changed is rendered when the browser asks for it: the rebuild
+    leaves it in `later` (path -> a function that renders it) and removes its old copy."""
     cache: object                   # a SourceCache: files read again only when they changed
     pages: object                   # a PageCache: goal pages rendered again only when theirs did
     report: bool = False            # make report.html in this rebuild
+    later: dict = field(default_factory=dict)   # pages to render when asked for
 
 
 @dataclass
@@ -149,7 +153,7 @@ def _build_into(output: Path, root: Path, check: CheckResult, options: BuildOpti
     if options.durable:
         result.published = publish(rendered, output, extra, lock_held=locked)
     else:
-        result.published = update_in_place(rendered, output, extra)
+        result.published = update_in_place(rendered, output, extra, later=set(options.live.later))
     result.timings["publish"] = time.perf_counter() - step
     result.output = output
 
@@ -234,7 +238,10 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     pages.use(check.file_digests, previous=_previous_pages(output))
     # serve runs threads: only a one-shot build forks processes to render with
     workers = workers_available() if options.durable else 1
-    files = render_site(snapshot, root, env=env, page_cache=pages, workers=workers)
+    # serve renders a page when it is asked for (built-in templates only: a mistake in the
+    # project's own templates must stop the rebuild, not a page view)
+    later = options.live.later if options.live is not None and pages.enabled else None
+    files = render_site(snapshot, root, env=env, page_cache=pages, workers=workers, later=later)
     files[CALENDAR] = pages.fragment(CALENDAR, snapshot, *calendar_inputs(snapshot),
                                      lambda: render_calendar(snapshot))
     if not (options.report or options.pdf):

@@ -11,6 +11,7 @@ from goalbook.app.build import BuildError, BuildOptions, LiveSite, build
 from goalbook.load.cache import SourceCache
 from goalbook.render.page_cache import PageCache
 from goalbook.app.check import SETTINGS_FILE, ProjectError
+from goalbook.publish.atomic import write_atomic
 from goalbook.publish.output import UnsafeOutput
 from goalbook.serve.server import SiteState
 
@@ -30,6 +31,7 @@ class Rebuilder:
         self.pages = PageCache(project)
         self.lock = threading.Lock()        # the watcher and a PDF request never build at once
         self.frozen = False
+        self.later: dict = {}               # pages of the last rebuild not rendered yet
 
     def rebuild(self, templates_changed: bool = False, pdf: bool | None = None) -> None:
         with self.lock:
@@ -45,12 +47,24 @@ class Rebuilder:
                     self.reporter.info("making the PDF report, as it was asked for…")
                 self._rebuild(False, pdf=pdf or None, report=True, reload_pages=False)
 
+    def ensure_page(self, name: str) -> None:
+        """Called before a page is served: render it now if the last rebuild left it for
+        when it is asked for."""
+        with self.lock:
+            render = self.later.pop(name, None)
+            if render is None:
+                return
+            try:
+                write_atomic(self.site / name, render())
+            except Exception as exc:        # a page that can't be made: show why, as a rebuild would
+                self._show([f"the page {name} can't be made: {exc}"])
+
     def _rebuild(self, templates_changed: bool, pdf: bool | None, report: bool = False,
                  reload_pages: bool = True) -> None:
         started = time.perf_counter()
         pdf = self.options.pdf if pdf is None else pdf
-        options = replace(self.options, output=self.site, pdf=pdf,
-                          live=LiveSite(self.cache, self.pages, report=report or pdf))
+        live = LiveSite(self.cache, self.pages, report=report or pdf)
+        options = replace(self.options, output=self.site, pdf=pdf, live=live)
         if self.env is None or templates_changed:
             self.env = _environment(self.project)
         try:
@@ -61,6 +75,7 @@ class Rebuilder:
         if not result.ok:
             self._show([d.text() for d in result.check.diagnostics if d.severity == "error"])
             return
+        self.later = live.later
         language = result.check.book.settings.language
         if self.env.globals.get("language") != language:
             # The book's language: the next rebuilds reuse an environment that speaks it.

@@ -47,6 +47,7 @@ def serve(project: Path, port: int, pdf: bool, today: date | None) -> None:
         state = SiteState(site)
         rebuilder = Rebuilder(root, site, BuildOptions(today=clock().report_today(today), pdf=pdf), state, _EchoReporter())
         state.make_report = rebuilder.ensure_report
+        state.make_page = rebuilder.ensure_page
         stop = threading.Event()
         servers = []
 

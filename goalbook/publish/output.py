@@ -218,17 +218,21 @@ def _publish(files: dict[str, bytes], output: Path, extra: dict | None, locked: 
     return Published(output, sorted(files), sorted(changed))
 
 
-def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = None) -> Published:
+def update_in_place(files: dict[str, bytes], output: Path, extra: dict | None = None,
+                    later: set[str] = frozenset()) -> Published:
     """serve's private temporary site: write only the files that changed (each one
-    atomically) and remove the ones the last build wrote that are gone now."""
+    atomically) and remove the ones the last build wrote that are gone now.
+
+    `later`: pages serve writes when they are asked for; their old
+    copies are removed now, and the next update removes what was written of them."""
     previous_manifest = read_manifest(output)
     previous = previous_manifest.get("files", {})
     ours = _with_gitignore(files, output, previous_manifest)
-    manifest = _manifest(ours, extra)
+    manifest = _manifest(ours, {**(extra or {}), "later": sorted(later)})
     changed = [name for name, digest in manifest["files"].items() if previous.get(name) != digest]
     for name in changed:
         write_atomic(output / name, ours[name])
-    for name in set(previous) - set(ours):
+    for name in (set(previous) | set(previous_manifest.get("later") or ())) - set(ours):
         (output / name).unlink(missing_ok=True)
     write_atomic(output / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
     if not (output / MARKER).is_file():

@@ -35,13 +35,15 @@ def month_page(month) -> str:
 
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                 env: jinja2.Environment | None = None, links_report: bool = True,
-                page_cache=None, workers: int = 1) -> dict[str, bytes]:
+                page_cache=None, workers: int = 1, later: dict | None = None) -> dict[str, bytes]:
     """Every file of the site, by path relative to the output folder.
 
     `links_report`: whether the navigation links to `report.html` (the build
     writes it next to the site). `page_cache`: a `PageCache` that reuses the
     pages whose inputs did not change. `workers`: how many processes may render
-    the pages (`goalbook.render.parallel`). Template errors propagate.
+    the pages (`goalbook.render.parallel`). `later`: when given (`serve`), the pages
+    that must be rendered are not rendered now but put in it, by path, as a function
+    that renders one and returns its bytes. Template errors propagate.
     """
     env = env or make_environment(project_root, snapshot.settings.language)
     common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report,
@@ -54,7 +56,7 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                   *PageCache.page_inputs(view, snapshot))
     _timeline(pages, env, common, snapshot)
     pages.add("values.html", lambda: _render(env, "values.html", common, root="", page="values"))
-    files = pages.render(workers)
+    files = pages.render(workers, later)
     files[CSS] = read_asset(env, CSS)
     return files
 
@@ -81,12 +83,22 @@ class _Pages:
             self.keys[name] = key
         self.todo.append((name, render))
 
-    def render(self, workers: int) -> dict[str, bytes]:
+    def render(self, workers: int, later: dict | None = None) -> dict[str, bytes]:
+        if later is not None:
+            later.update((name, self._later(name, render)) for name, render in self.todo)
+            return {name: self.ready[name] for name in self.names if name in self.ready}
         done = render_all(self.todo, workers)
         for name, key in self.keys.items():
             self.cache.keep(name, key, done[name])
         done.update(self.ready)
         return {name: done[name] for name in self.names}
+
+    def _later(self, name: str, render):
+        def render_and_keep() -> bytes:
+            data = render()
+            return self.cache.keep(name, self.keys[name], data) if name in self.keys else data
+
+        return render_and_keep
 
 
 def _timeline(pages: _Pages, env: jinja2.Environment, common: dict, snapshot: Snapshot) -> None:

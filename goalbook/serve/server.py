@@ -46,6 +46,7 @@ class SiteState:
         self.problems: list[str] = []
         self.lock = threading.Lock()
         self.make_report = None             # make_report(pdf) before report.html/.pdf is served
+        self.make_page = None               # make_page(relative path) before a page is served
 
     def update(self, problems: list[str]) -> None:
         with self.lock:
@@ -102,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
             self.state.make_report(path.endswith(".pdf"))
             if self.state.problems:
                 return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
+        if path.endswith(("/", ".html")) and self.state.make_page is not None and not self.state.problems:
+            self.state.make_page(site_name(path))
         if path.endswith(("/", ".html")) and self.state.problems:
             return self._send(with_reload(problem_page(self.state.problems)), "text/html; charset=utf-8")
         body = read_site_file(self.state.root, path)
@@ -144,11 +147,15 @@ def clean_path(target: str) -> str | None:
     return path
 
 
+def site_name(path: str) -> str:
+    """A clean request path as the site's relative file name ('/' is 'index.html')."""
+    name = path[1:]
+    return name + "index.html" if name == "" or name.endswith("/") else name
+
+
 def read_site_file(root: Path, path: str) -> bytes | None:
     """The bytes of a plain file in the site, reached without any link; None otherwise."""
-    parts = path.split("/")[1:]
-    if parts[-1] == "":
-        parts[-1] = "index.html"
+    parts = site_name(path).split("/")
     if any(part.startswith(".") for part in parts):
         return None
     current = root
