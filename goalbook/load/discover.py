@@ -19,10 +19,14 @@ SUFFIXES = (".yaml", ".yml", ".md")
 
 @dataclass(frozen=True)
 class Found:
-    abs_path: Path
+    path: str         # absolute (a string: a ten-year book lists 4,000 files on every check)
     rel_path: str     # relative to the project root, forward slashes
     kind: str         # goal | checkin | session
     outside: bool = False   # a link leading out of the project: reported, never read
+
+    @property
+    def abs_path(self) -> Path:
+        return Path(self.path)
 
 
 def is_ignored(name: str) -> bool:
@@ -47,7 +51,7 @@ def discover(root: Path) -> list[Found]:
         base, rel = root / "content" / folder, f"content/{folder}"
         if not inside(root, base):
             if os.path.isdir(base):
-                walk.found.append(Found(base, rel, kind, outside=True))
+                walk.found.append(Found(str(base), rel, kind, outside=True))
         elif base.is_dir():
             walk.folder(str(base), rel, kind)
     return walk.found
@@ -79,7 +83,7 @@ class _Walk:
         suffix = os.path.splitext(entry.name)[1]
         if is_link and not inside(self.root, entry.path):
             if is_dir or suffix in SUFFIXES:
-                self.found.append(Found(Path(entry.path), rel, kind, outside=True))
+                self.found.append(Found(entry.path, rel, kind, outside=True))
             return
         if is_dir:
             real = os.path.realpath(entry.path)
@@ -88,4 +92,4 @@ class _Walk:
                 self.folder(entry.path, rel, kind)
         elif suffix in SUFFIXES and (is_link or entry.is_file()):
             # A broken or looping link is listed too: reading it says what is wrong.
-            self.found.append(Found(Path(entry.path), rel, kind))
+            self.found.append(Found(entry.path, rel, kind))

@@ -195,7 +195,7 @@ def content_file(root: Path, rel_path: str) -> Found | None:
     kinds = dict(CONTENT_DIRS)
     if parts[1] not in kinds or PurePosixPath(rel_path).suffix not in SUFFIXES:
         return None
-    return Found(root / rel_path, rel_path, kinds[parts[1]])
+    return Found(str(root / rel_path), rel_path, kinds[parts[1]])
 
 
 def _order(found: Found) -> tuple:
