@@ -83,3 +83,27 @@ def test_a_page_rendered_on_request_goes_when_its_goal_goes(live, example_book):
     with pytest.raises(urllib.error.HTTPError) as refused:
         fetch(port, "/goals/read-more.html")
     assert refused.value.code == 404
+
+
+def test_the_open_page_hears_of_a_rebuild_as_soon_as_it_is_done(live, example_book):
+    """The page asks for the version after the one it has; the answer waits for the rebuild."""
+    import threading
+
+    rebuilder, _, port = live
+    seen = fetch(port, "/__goalbook/version").decode()
+    answers = []
+    asking = threading.Thread(target=lambda: answers.append(fetch(port, f"/__goalbook/version?after={seen}")))
+    asking.start()
+    asking.join(0.3)
+    assert asking.is_alive() and not answers              # nothing rebuilt yet: still waiting
+    (example_book / "content/checkins/2026-11-19.yaml").write_text("date: 2026-11-19\nmood: 4\n", encoding="utf-8")
+    rebuilder.rebuild()
+    asking.join(10)
+    assert answers == [str(int(seen) + 1).encode()]
+
+
+def test_a_version_request_with_nothing_new_is_answered_in_the_end(live):
+    rebuilder, _, _ = live
+    state = rebuilder.state
+    assert state.version_after(None) == state.version
+    assert state.version_after(str(state.version), seconds=0.05) == state.version

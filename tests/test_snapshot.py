@@ -302,3 +302,17 @@ def test_snapshot_of_hand_made_book_without_files():
     assert s.goals[0].title == "Read ten pages every evening"
     assert s.goals[0].progress.kind is None and s.goals[0].standing == "no-data"
     assert s.period.basis == "30 days"
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.dates(), max_size=40), st.dates(), st.dates())
+def test_values_in_a_period_are_found_by_bisection_as_by_looking_at_each(days, since, until):
+    """A goal view picks its period's values out of thousands by bisection (they are in date order)."""
+    from types import SimpleNamespace
+
+    from goalbook.model.snapshot_goals import _within
+
+    items = [SimpleNamespace(date=d) for d in sorted(days)]
+    assert _within(items, since, until) == [i for i in items if since <= i.date <= until]

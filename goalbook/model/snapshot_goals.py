@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -163,8 +165,8 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         goal=goal, progress=progress, level=gas_level(goal, progress.current, today),
         consistency=goal_consistency(goal, progress),
         warnings=[d for d in diagnostics if d.path == goal.source],
-        checkins=mine, period_checkins=[c for c in mine if c.date in period],
-        entries=[e for e in goal.entries if e.date in period and e.date <= today and e.set_aside is None],
+        checkins=mine, period_checkins=_within(mine, period.since, period.until),
+        entries=[e for e in _within(goal.entries, period.since, min(period.until, today)) if e.set_aside is None],
         steps_done=sorted((s for s in goal.steps if s.done is not None and s.done in period
                            and s.done <= today), key=lambda s: s.done),
         revisions=[r for r in goal.revisions if r.date in period],
@@ -172,6 +174,17 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         next_due_what=open_steps[0].title if open_steps else None,
         history=history.unrecorded(goal.id, goal.revisions, today) if history else [],
         target_history=target_history(goal))
+
+
+def _within(items: list, since: date, until: date) -> list:
+    """The items (in date order) dated from `since` to `until`: a ten-year goal's values
+    are found by bisection, not looked at one by one."""
+    first = bisect_left(items, since, key=_date)
+    return items[first:bisect_right(items, until, lo=first, key=_date)]
+
+
+def _date(item) -> date:
+    return item.date
 
 
 def _concerns(checkin: Checkin, goal_id: str) -> bool:

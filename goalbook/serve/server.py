@@ -1,7 +1,11 @@
 """A small HTTP server for the built site, bound to 127.0.0.1 only.
 
 Live reload exists only here: HTML responses get a tiny script that asks
-`/__goalbook/version` and reloads when a rebuild finished. The files in the
+`/__goalbook/version?after=N`, which answers as soon as a rebuild after
+version N finished (or after `WAIT_SECONDS` with N itself: then it asks
+again), and reloads the page. Waiting for the answer costs nothing while
+nothing changes, and the page reloads the moment its rebuild is done (MkDocs'
+live reload works this way). The files in the
 output folder never contain it, and their Content-Security-Policy is relaxed
 in the response only as far as that script needs.
 """
@@ -17,21 +21,27 @@ import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 LISTEN_BACKLOG = 128      # connections the kernel queues before accept (socketserver's default is 5)
 MAX_PATH = 2048           # characters in a request's address; the site's own are far shorter
 IDLE_SECONDS = 30         # a connection that sends nothing for this long is closed
+WAIT_SECONDS = 25         # the longest a version request waits for a rebuild
 _BAD_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
 
 RELOAD_JS = b"""(function () {
   var seen = null;
-  function poll() {
-    fetch('/__goalbook/version', {cache: 'no-store'}).then(function (r) { return r.text(); })
-      .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
-      .catch(function () {}).finally(function () { setTimeout(poll, 300); });
+  function ask() {
+    var address = '/__goalbook/version' + (seen === null ? '' : '?after=' + encodeURIComponent(seen));
+    fetch(address, {cache: 'no-store'}).then(function (r) { return r.text(); })
+      .then(function (v) {
+        if (seen !== null && v !== seen) { location.reload(); return; }
+        seen = v;
+        ask();
+      })
+      .catch(function () { setTimeout(ask, 1000); });
   }
-  poll();
+  ask();
 })();
 """
 _CSP = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
@@ -45,6 +55,7 @@ class SiteState:
         self.version = 0
         self.problems: list[str] = []
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
         self.make_report = None             # make_report(pdf) before report.html/.pdf is served
         self.make_page = None               # make_page(relative path) before a page is served
 
@@ -52,6 +63,15 @@ class SiteState:
         with self.lock:
             self.problems = problems
             self.version += 1
+            self.changed.notify_all()
+
+    def version_after(self, seen: str | None, seconds: float = WAIT_SECONDS) -> int:
+        """The version, once it is no longer `seen` (at most `seconds` later); at once
+        without `seen`."""
+        with self.changed:
+            if seen is not None:
+                self.changed.wait_for(lambda: str(self.version) != seen, timeout=seconds)
+            return self.version
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -92,7 +112,8 @@ class Handler(BaseHTTPRequestHandler):
         if path is None:
             return self.send_error(400, "goalbook serve can't read that address")
         if path == "/__goalbook/version":
-            return self._send(str(self.state.version).encode(), "text/plain")
+            seen = parse_qs(urlsplit(self.path).query).get("after", [None])[0]
+            return self._send(str(self.state.version_after(seen)).encode(), "text/plain")
         if path == "/__goalbook/reload.js":
             return self._send(RELOAD_JS, "text/javascript")
         if path == "/favicon.ico":          # browsers ask for it; the site has none
