@@ -15,7 +15,9 @@ A book can run for ten years; a page can't show ten years of check-ins. So:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import groupby
 from datetime import date, timedelta
 
 RECENT_MONTHS = 3
@@ -63,21 +65,31 @@ def chart_since(series: list[tuple[date, float]]) -> date | None:
 
 
 def older_months(checkins, goal_id: str, kind: str | None, before: date | None) -> list[MonthOfCheckins]:
-    """The goal's check-ins dated before `before`, by month, newest month first (one pass)."""
+    """The goal's check-ins (in date order) dated before `before`, by month, newest month first."""
     if before is None:
         return []
-    months: dict[date, list] = {}      # month -> [check-ins, values, their sum]
-    for c in checkins:
-        if c.date >= before:
-            continue
-        month = months.get(c.date.replace(day=1))
-        if month is None:
-            month = months[c.date.replace(day=1)] = [0, 0, 0.0]
-        month[0] += 1
-        value = c.progress.get(goal_id, c.levels.get(goal_id))
-        if value is not None:
-            month[1] += 1
-            month[2] += float(value)
-    return [MonthOfCheckins(month, n, values, total if values and kind == "total" else None,
-                            total / values if values and kind != "total" else None)
-            for month, (n, values, total) in sorted(months.items(), reverse=True)]
+    older = checkins[:bisect_left(checkins, before, key=_date)]
+    out = []
+    for (year, month), group in groupby(older, key=_year_month):
+        n = values = 0
+        total = 0.0
+        for c in group:
+            n += 1
+            value = c.progress.get(goal_id)
+            if value is None:
+                value = c.levels.get(goal_id)
+            if value is not None:
+                values += 1
+                total += float(value)
+        out.append(MonthOfCheckins(date(year, month, 1), n, values, total if values and kind == "total" else None,
+                                   total / values if values and kind != "total" else None))
+    out.reverse()
+    return out
+
+
+def _date(item) -> date:
+    return item.date
+
+
+def _year_month(item) -> tuple[int, int]:
+    return item.date.year, item.date.month
