@@ -119,3 +119,40 @@ def test_remembered_attribute_answers_are_jinjas_own():
             value = getattr(obj, name, None)
             assert ours.is_safe_attribute(obj, name, value) == jinjas.is_safe_attribute(obj, name, value), (obj, name)
     assert not ours.is_safe_attribute(Lying(), "append", None)
+
+
+def test_attributes_found_quickly_are_what_jinja_gives():
+    """The sandbox gives an attribute already found safe at once (`GoalbookSandbox.getattr`):
+    it must be what Jinja's own steps give, first time and again, a wrapped str.format, an
+    item of a dict and an unsafe name included."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    from goalbook.model.entities import Settings
+    from goalbook.render.environment import make_environment
+
+    class Holder:
+        title = "x"
+        formatter = "{0}".format          # a str.format under another name: still wrapped
+
+    ours, jinjas = make_environment(), ImmutableSandboxedEnvironment()
+    cases = [(Settings(), "title"), (date(2026, 1, 1), "year"), ({"a": 1}, "a"), ({"a": 1}, "b"),
+             ("{0}", "format"), (Holder(), "title"), (Holder(), "formatter"), (SimpleNamespace(x=[1]), "x"),
+             ([1, 2], "index")]
+    import jinja2
+
+    for _ in range(3):
+        for obj, name in cases:
+            theirs = jinjas.getattr(obj, name)
+            mine = ours.getattr(obj, name)
+            if isinstance(theirs, jinja2.Undefined):
+                assert isinstance(mine, jinja2.Undefined), (obj, name)
+            elif callable(theirs):
+                assert type(mine) is type(theirs) and mine(1) == theirs(1), (obj, name)
+            else:
+                assert type(mine) is type(theirs) and mine == theirs, (obj, name)
+    for _ in range(2):
+        with pytest.raises(SecurityError):
+            ours.getattr([], "append")
