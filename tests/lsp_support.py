@@ -20,9 +20,16 @@ WAIT_S = 30          # generous: a loaded machine may be slow; no test measures 
 
 
 def _client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version)."""
+    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version),
+    and accepting what the server registers (as the real editors whose capabilities it
+    claims do), kept in `registrations`."""
     client = LanguageClient()
     client.published = []
+    client.registrations = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def registered(params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)
 
     def published(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
         client.published.append(params)

@@ -7,7 +7,10 @@ a worker thread over the unsaved texts of all the project's open files, and
 then publishes diagnostics for every one of them, so a finding that depends
 on another file (a check-in naming a goal, too many active goals) follows
 that file's edits too. A check overtaken by newer edits publishes nothing;
-the newer one will.
+the newer one will. When the editor can watch files for it
+(`workspace/didChangeWatchedFiles`), a goalbook file changed on disk and not in
+the editor (a `git checkout`, a file made or deleted in a terminal) checks its
+project's open files again as well.
 
 Nothing but the protocol goes to stdout: `serve_stdio` gives the protocol
 its own copy of the stdout file descriptor and points descriptor 1 (and
@@ -37,6 +40,7 @@ from goalbook.app.check import ProjectError
 # Coalesces a burst of changes (key repeat, an editor sending several at once) into one check;
 # a change after a quiet moment doesn't wait for it (edit → diagnostics has 150 ms in all).
 DEBOUNCE_S = 0.05
+WATCHED = ("**/*.yaml", "**/*.yml", "**/*.md")     # changes outside a project's files are ignored
 log = logging.getLogger("goalbook.lsp")
 
 
@@ -84,6 +88,25 @@ class GoalbookServer(LanguageServer):
         project.published.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         self.schedule(project, 0)        # the file on disk now counts again for the others
+
+    def watch_files(self) -> None:
+        """Ask the editor to say when goalbook's files change on disk, if it can."""
+        workspace = self.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace else None
+        if not (watching and watching.dynamic_registration):
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+        self.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="goalbook-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]),
+            callback=lambda *_: None)
+
+    def files_changed(self, uris: list[str]) -> None:
+        """Files changed on disk: check again each project they belong to that has files open."""
+        paths = [Path(to_fs_path(uri)).resolve() for uri in uris if uri.startswith("file:")]
+        for project in self.projects.values():
+            if project.open and any(path.is_relative_to(project.root) for path in paths):
+                self.schedule(project, self.debounce)
 
     def text(self, uri: str) -> DocumentText:
         document = self.workspace.get_text_document(uri)
@@ -150,6 +173,14 @@ class GoalbookServer(LanguageServer):
 
 def create_server(clock: Clock, debounce: float = DEBOUNCE_S) -> GoalbookServer:
     server = GoalbookServer(clock, debounce)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: GoalbookServer, params: types.InitializedParams) -> None:
+        ls.watch_files()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: GoalbookServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.files_changed([change.uri for change in params.changes])
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GoalbookServer, params: types.DidOpenTextDocumentParams) -> None:
