@@ -100,7 +100,8 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
             cache.prefetch(files, [(f.rel_path, f.kind) for f in found], _parse_bytes, workers_available())
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
         docs = [load(f.rel_path, f.kind) for f in found]
-        kept = cache.kept.setdefault("assembly", Kept()) if cache is not None else None
+        # what the last assembly made, in a process that checks again and again (serve, lsp)
+        kept = None if one_shot else cache.kept.setdefault("assembly", Kept())
         book, cross_file = assemble(docs, settings_doc, ALL_CODES, kept)
         diagnostics = [p.in_file(doc.source.path) for doc in _all(docs, settings_doc)
                        for p in doc.source.problems + doc.problems]
