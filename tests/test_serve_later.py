@@ -85,8 +85,10 @@ def test_a_page_rendered_on_request_goes_when_its_goal_goes(live, example_book):
     assert refused.value.code == 404
 
 
+@pytest.mark.realtime
 def test_the_open_page_hears_of_a_rebuild_as_soon_as_it_is_done(live, example_book):
-    """The page asks for the version after the one it has; the answer waits for the rebuild."""
+    """The page asks for the version after the one it has; the answer waits for the rebuild.
+    (`realtime`: a request held open and socket timeouts need the real clock.)"""
     import threading
 
     rebuilder, _, port = live
@@ -102,6 +104,7 @@ def test_the_open_page_hears_of_a_rebuild_as_soon_as_it_is_done(live, example_bo
     assert answers == [str(int(seen) + 1).encode()]
 
 
+@pytest.mark.realtime
 def test_a_version_request_with_nothing_new_is_answered_in_the_end(live):
     rebuilder, _, _ = live
     state = rebuilder.state
