@@ -110,3 +110,28 @@ def test_a_version_request_with_nothing_new_is_answered_in_the_end(live):
     state = rebuilder.state
     assert state.version_after(None) == state.version
     assert state.version_after(str(state.version), seconds=0.05) == state.version
+
+
+@pytest.mark.realtime
+def test_with_many_tabs_open_a_version_request_is_answered_at_once(tmp_path):
+    """A browser opens about six connections per host: held requests must leave some for pages."""
+    import threading
+
+    from goalbook.serve.server import MAX_WAITING
+
+    state = SiteState(tmp_path)
+    seen = str(state.version)
+    held = [threading.Thread(target=state.version_after, args=(seen, 30)) for _ in range(MAX_WAITING)]
+    for thread in held:
+        thread.start()
+    while state.waiting < MAX_WAITING:
+        threading.Event().wait(0.01)
+    one_more = threading.Thread(target=state.version_after, args=(seen, 30))
+    one_more.start()
+    one_more.join(5)
+    assert not one_more.is_alive() and state.waiting == MAX_WAITING
+    state.update([])
+    for thread in held:
+        thread.join(5)
+        assert not thread.is_alive()
+    assert state.waiting == 0

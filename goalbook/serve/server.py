@@ -3,7 +3,10 @@
 Live reload exists only here: HTML responses get a tiny script that asks
 `/__goalbook/version?after=N`, which answers as soon as a rebuild after
 version N finished (or after `WAIT_SECONDS` with N itself: then it asks
-again), and reloads the page. Waiting for the answer costs nothing while
+again), and reloads the page. At most `MAX_WAITING` requests wait at once;
+with more tabs open, the others are answered at once and their pages ask
+again every 300 ms, so a browser's few connections per host stay free for
+loading pages. Waiting for the answer costs nothing while
 nothing changes, and the page reloads the moment its rebuild is done (MkDocs'
 live reload works this way). The files in the
 output folder never contain it, and their Content-Security-Policy is relaxed
@@ -27,6 +30,8 @@ LISTEN_BACKLOG = 128      # connections the kernel queues before accept (sockets
 MAX_PATH = 2048           # characters in a request's address; the site's own are far shorter
 IDLE_SECONDS = 30         # a connection that sends nothing for this long is closed
 WAIT_SECONDS = 25         # the longest a version request waits for a rebuild
+MAX_WAITING = 4           # version requests held at once: a browser opens about six connections
+                          # per host, and the other tabs' pages must still load
 _BAD_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
 
 RELOAD_JS = b"""(function () {
@@ -37,7 +42,7 @@ RELOAD_JS = b"""(function () {
       .then(function (v) {
         if (seen !== null && v !== seen) { location.reload(); return; }
         seen = v;
-        ask();
+        setTimeout(ask, 300);     // answered without waiting (many tabs open): ask again soon
       })
       .catch(function () { setTimeout(ask, 1000); });
   }
@@ -56,6 +61,7 @@ class SiteState:
         self.problems: list[str] = []
         self.lock = threading.Lock()
         self.changed = threading.Condition(self.lock)
+        self.waiting = 0                    # version requests held until a rebuild
         self.make_report = None             # make_report(pdf) before report.html/.pdf is served
         self.make_page = None               # make_page(relative path) before a page is served
 
@@ -67,10 +73,15 @@ class SiteState:
 
     def version_after(self, seen: str | None, seconds: float = WAIT_SECONDS) -> int:
         """The version, once it is no longer `seen` (at most `seconds` later); at once
-        without `seen`."""
+        without `seen`, or when MAX_WAITING requests are waiting already (the page then
+        asks again a moment later)."""
         with self.changed:
-            if seen is not None:
-                self.changed.wait_for(lambda: str(self.version) != seen, timeout=seconds)
+            if seen is not None and self.waiting < MAX_WAITING:
+                self.waiting += 1
+                try:
+                    self.changed.wait_for(lambda: str(self.version) != seen, timeout=seconds)
+                finally:
+                    self.waiting -= 1
             return self.version
 
 
