@@ -312,7 +312,7 @@ def test_values_in_a_period_are_found_by_bisection_as_by_looking_at_each(days, s
     """A goal view picks its period's values out of thousands by bisection (they are in date order)."""
     from types import SimpleNamespace
 
-    from goalbook.model.snapshot_goals import _within
+    from goalbook.model.windows import dated_within
 
     items = [SimpleNamespace(date=d) for d in sorted(days)]
-    assert _within(items, since, until) == [i for i in items if since <= i.date <= until]
+    assert dated_within(items, since, until) == [i for i in items if since <= i.date <= until]

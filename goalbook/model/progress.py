@@ -145,11 +145,14 @@ def compute_all(book, today: date, kept=None) -> dict[str, GoalProgress]:
     for c in book.checkins:
         if c.goal:
             said.setdefault(c.goal, []).append(c.date)
-    if kept is None:
-        return {goal_id: compute(goal, today, said.get(goal_id, ())) for goal_id, goal in book.goals.items()}
-    return {goal_id: kept.progress(goal, today, tuple(said.get(goal_id, ())),
-                                   lambda goal=goal, dates=said.get(goal_id, ()): compute(goal, today, dates))
-            for goal_id, goal in book.goals.items()}
+
+    def numbers(goal_id: str, goal: Goal) -> GoalProgress:
+        dates = tuple(said.get(goal_id, ()))
+        if kept is None:
+            return compute(goal, today, dates)
+        return kept.progress(goal, today, dates, lambda: compute(goal, today, dates))
+
+    return {goal_id: numbers(goal_id, goal) for goal_id, goal in book.goals.items()}
 
 
 def compute(goal: Goal, today: date, checkin_dates=()) -> GoalProgress:

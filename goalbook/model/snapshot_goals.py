@@ -10,14 +10,13 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from dataclasses import dataclass, field
 from datetime import date
 
 from goalbook.vocabulary import N_
 from goalbook.model.entities import Checkin, Entry, Goal, Revision, Step
-from goalbook.model.windows import MonthOfCheckins, chart_since, chart_window, older_months, recent_since
+from goalbook.model.windows import (MonthOfCheckins, chart_since, chart_window, dated_within, older_months,
+                                    recent_since)
 from goalbook.model.measures import consistency, gas_level, gas_t_score
 from goalbook.model.progress import GoalProgress, compute
 from goalbook.model.revisions import TargetStep, target_history
@@ -165,8 +164,8 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         goal=goal, progress=progress, level=gas_level(goal, progress.current, today),
         consistency=goal_consistency(goal, progress),
         warnings=[d for d in diagnostics if d.path == goal.source],
-        checkins=mine, period_checkins=_within(mine, period.since, period.until),
-        entries=[e for e in _within(goal.entries, period.since, min(period.until, today)) if e.set_aside is None],
+        checkins=mine, period_checkins=dated_within(mine, period.since, period.until),
+        entries=[e for e in dated_within(goal.entries, period.since, min(period.until, today)) if e.set_aside is None],
         steps_done=sorted((s for s in goal.steps if s.done is not None and s.done in period
                            and s.done <= today), key=lambda s: s.done),
         revisions=[r for r in goal.revisions if r.date in period],
@@ -174,17 +173,6 @@ def goal_view(goal: Goal, checkins: list[Checkin], diagnostics, period: Period, 
         next_due_what=open_steps[0].title if open_steps else None,
         history=history.unrecorded(goal.id, goal.revisions, today) if history else [],
         target_history=target_history(goal))
-
-
-def _within(items: list, since: date, until: date) -> list:
-    """The items (in date order) dated from `since` to `until`: a ten-year goal's values
-    are found by bisection, not looked at one by one."""
-    first = bisect_left(items, since, key=_date)
-    return items[first:bisect_right(items, until, lo=first, key=_date)]
-
-
-def _date(item) -> date:
-    return item.date
 
 
 def _concerns(checkin: Checkin, goal_id: str) -> bool:

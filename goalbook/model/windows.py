@@ -15,7 +15,7 @@ A book can run for ten years; a page can't show ten years of check-ins. So:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 from datetime import date, timedelta
@@ -85,6 +85,13 @@ def older_months(checkins, goal_id: str, kind: str | None, before: date | None) 
                                    total / values if values and kind != "total" else None))
     out.reverse()
     return out
+
+
+def dated_within(items: list, since: date, until: date) -> list:
+    """The items (in date order) dated from `since` to `until`: a ten-year goal's values
+    are found by bisection, not looked at one by one."""
+    first = bisect_left(items, since, key=_date)
+    return items[first:bisect_right(items, until, lo=first, key=_date)]
 
 
 def _date(item) -> date:
