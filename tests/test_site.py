@@ -483,3 +483,19 @@ def test_a_goal_set_aside_without_reflection_gets_a_gentle_invitation(book):
     assert b"what this goal taught you" not in pages["goals/walks.html"]
     assert b"Evenings were too full" in pages["goals/walks.html"]
     assert not [d for d in result.diagnostics if d.path.endswith("spin.yaml")]   # a hint, never a diagnostic
+
+
+def test_timeline_lines_of_a_checkin(book):
+    """Each value and level is one line: the goal's title linked (its id, unlinked, for a goal
+    the book doesn't have), the value with its unit, and the note written for that goal."""
+    files, _ = hand_made(book, **{"content__checkins__c.yaml": (
+        "date: 2026-11-20\nprogress:\n  walks: {value: 1, note: by the <river>}\n  swims: 2.5\n"
+        "levels:\n  calmer: -1\nmood: 6\n")})
+    month = parse(files["timeline/2026-11.html"])
+    lines = [li for li in month.find("ul", cls="values").find_all("li")]
+    assert [li.text() for li in lines] == [
+        "Walk for 30 minutes on three evenings a week: 1 walk — by the <river>",
+        "swims: 2.5", "calmer: level -1", "Mood 6 out of 10"]
+    assert lines[0].find("a").attrs["href"] == "../goals/walks.html"
+    assert not lines[1].find_all("a") and not lines[2].find_all("a")
+    assert lines[0].find("span", cls="goal-note").text() == "— by the <river>"
