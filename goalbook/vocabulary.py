@@ -240,10 +240,12 @@ def level_words(level: int | None) -> str:
 
 @lru_cache(maxsize=None)
 def _translations(language: str):
-    from babel.support import NullTranslations, Translations
+    if language == "en":        # the words as written: no need to import Babel
+        import gettext
 
-    if language == "en":
-        return NullTranslations()
+        return gettext.NullTranslations()
+    from babel.support import Translations
+
     folder = resources.files("goalbook").joinpath("locale")
     with resources.as_file(folder) as path:
         return Translations.load(str(path), [language], DOMAIN)

@@ -69,9 +69,7 @@ def test_markdown_fast_path_matches_python_markdown(text):
     from goalbook.render import markdown as md
 
     assert md._is_plain(text) == (text in PLAIN_NOTES)
-    md._MD.reset()
-    md._SHIFT.base = 3
-    assert str(render_markdown(text)) == md.sanitize(md._MD.convert(text)).strip()
+    assert str(render_markdown(text)) == _python_markdown(text)
 
 
 # ------------------------------------------------- simple notes, written out without Python-Markdown
@@ -96,10 +94,9 @@ _NOTE = st.lists(_BLOCK, min_size=1, max_size=5).flatmap(
 
 def _python_markdown(text: str) -> str:
     from goalbook.render import markdown as md
+    from goalbook.render.markdown_full import convert
 
-    md._MD.reset()
-    md._SHIFT.base = 3
-    return md.sanitize(md._MD.convert(text)).strip()
+    return md.sanitize(convert(text, 3)).strip()
 
 
 @settings(max_examples=400, deadline=None)

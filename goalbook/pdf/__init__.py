@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def render_key(html: str, *, today: date, title: str, paper: str = "a4",
 
 
 def _versions() -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version    # slow to import: only here
+
     from goalbook import __version__
 
     out = [__version__]

@@ -21,12 +21,8 @@ import html as html_module
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
-import markdown as _markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from goalbook.load.store import Store, digest
@@ -73,36 +69,6 @@ _CLEANER = nh3.Cleaner(
     tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
     attribute_filter=_attribute_filter, url_schemes=URL_SCHEMES, strip_comments=True,
     link_rel="noopener noreferrer")
-
-
-class _ShiftHeadings(Treeprocessor):
-    """A note's headings start at `base` and never skip a level going down.
-
-    The first heading becomes h<base>; each next one moves by as many levels
-    as in the source, but at most one deeper than the one before, and never
-    above h<base> or below h6.
-    """
-    base = DEFAULT_HEADING
-
-    def run(self, root: Element) -> None:
-        previous = None                                 # (source level, new level)
-        for element in root.iter():
-            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
-                level = int(element.tag[1])
-                new = self.base if previous is None else previous[1] + level - previous[0]
-                new = max(self.base, min(6, new, (previous[1] + 1) if previous else self.base))
-                element.tag = f"h{new}"
-                previous = (level, new)
-
-
-class _ShiftHeadingsExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(_SHIFT, "goalbook_shift_headings", 5)
-
-
-_SHIFT = _ShiftHeadings()
-_MD = _markdown.Markdown(extensions=["sane_lists", "tables", "fenced_code", _ShiftHeadingsExtension()],
-                         output_format="html")
 
 
 def sanitize(html: str) -> str:
@@ -190,9 +156,9 @@ def _convert(text: str, heading: int) -> str:
     simple = simple_html(text)
     if simple is not None:
         return sanitize(simple).strip()
-    _MD.reset()
-    _SHIFT.base = heading
-    return sanitize(_MD.convert(text)).strip()
+    from goalbook.render.markdown_full import convert    # Python-Markdown: most notes never need it
+
+    return sanitize(convert(text, heading)).strip()
 
 
 def _is_plain(text: str) -> bool:
