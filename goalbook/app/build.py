@@ -241,15 +241,19 @@ def render_all(root: Path, check: CheckResult, options: BuildOptions, output: Pa
     # serve renders a page when it is asked for (built-in templates only: a mistake in the
     # project's own templates must stop the rebuild, not a page view)
     later = options.live.later if options.live is not None and pages.enabled else None
-    files = render_site(snapshot, root, env=env, page_cache=pages, workers=workers, later=later)
-    files[CALENDAR] = pages.fragment(CALENDAR, snapshot, *calendar_inputs(snapshot),
-                                     lambda: render_calendar(snapshot))
-    if not (options.report or options.pdf):
+    # the calendar and the report are rendered with the pages (by the same processes)
+    also = [(CALENDAR, lambda: render_calendar(snapshot), *calendar_inputs(snapshot))]
+    with_report = options.report or options.pdf
+    if with_report:
+        links_pdf = options.pdf or options.pdf_on_request
+        also.append((REPORT_HTML, lambda: render_report_html(
+            _report_snapshot(snapshot, check, options, history), root, env=env, links_pdf=links_pdf,
+            made_on=options.today).encode("utf-8")))
+    files = render_site(snapshot, root, env=env, page_cache=pages, workers=workers, later=later, also=also)
+    if not with_report:
         timings["html"] = time.perf_counter() - step
         return files, {"page_keys": pages.keys}, "skipped"
-    report_html = render_report_html(_report_snapshot(snapshot, check, options, history), root, env=env,
-                                     links_pdf=options.pdf or options.pdf_on_request, made_on=options.today)
-    files[REPORT_HTML] = report_html.encode("utf-8")
+    report_html = files[REPORT_HTML].decode("utf-8")
     timings["html"] = time.perf_counter() - step
     from goalbook.pdf import render_key
 

@@ -35,7 +35,8 @@ def month_page(month) -> str:
 
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                 env: jinja2.Environment | None = None, links_report: bool = True,
-                page_cache=None, workers: int = 1, later: dict | None = None) -> dict[str, bytes]:
+                page_cache=None, workers: int = 1, later: dict | None = None,
+                also: tuple = ()) -> dict[str, bytes]:
     """Every file of the site, by path relative to the output folder.
 
     `links_report`: whether the navigation links to `report.html` (the build
@@ -43,7 +44,9 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
     pages whose inputs did not change. `workers`: how many processes may render
     the pages (`goalbook.render.parallel`). `later`: when given (`serve`), the pages
     that must be rendered are not rendered now but put in it, by path, as a function
-    that renders one and returns its bytes. Template errors propagate.
+    that renders one and returns its bytes. `also`: other files of the build, rendered
+    with the pages (in the same processes) and never later, each `(name, render)` or
+    `(name, render, sources, inputs)` for the page cache. Template errors propagate.
     """
     env = env or make_environment(project_root, snapshot.settings.language)
     common = {"snapshot": snapshot, "today": snapshot.today, "links_report": links_report,
@@ -56,6 +59,8 @@ def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                   *PageCache.page_inputs(view, snapshot))
     _timeline(pages, env, common, snapshot)
     pages.add("values.html", lambda: _render(env, "values.html", common, root="", page="values"))
+    for name, render, *keyed in also:
+        pages.add(name, render, *keyed, now=True)
     files = pages.render(workers, later)
     files[CSS] = read_asset(env, CSS)
     return files
@@ -71,10 +76,14 @@ class _Pages:
         self.ready: dict[str, bytes] = {}
         self.keys: dict[str, str | None] = {}
         self.todo: list = []
+        self.now: set[str] = set()
 
-    def add(self, name: str, render, sources=None, inputs: tuple = ()) -> None:
-        """A page; with `sources` (and `inputs`) the page cache may already have it."""
+    def add(self, name: str, render, sources=None, inputs: tuple = (), now: bool = False) -> None:
+        """A page; with `sources` (and `inputs`) the page cache may already have it. A page
+        added `now` is never left for later."""
         self.names.append(name)
+        if now:
+            self.now.add(name)
         if self.cache is not None and sources is not None:
             key, data = self.cache.lookup(name, self.snapshot, sources, inputs)
             if data is not None:
@@ -84,14 +93,16 @@ class _Pages:
         self.todo.append((name, render))
 
     def render(self, workers: int, later: dict | None = None) -> dict[str, bytes]:
+        todo = self.todo
         if later is not None:
-            later.update((name, self._later(name, render)) for name, render in self.todo)
-            return {name: self.ready[name] for name in self.names if name in self.ready}
-        done = render_all(self.todo, workers)
+            later.update((name, self._later(name, render)) for name, render in todo if name not in self.now)
+            todo = [(name, render) for name, render in todo if name in self.now]
+        done = render_all(todo, workers)
         for name, key in self.keys.items():
-            self.cache.keep(name, key, done[name])
+            if name in done:
+                self.cache.keep(name, key, done[name])
         done.update(self.ready)
-        return {name: done[name] for name in self.names}
+        return {name: done[name] for name in self.names if name in done}
 
     def _later(self, name: str, render):
         def render_and_keep() -> bytes:
