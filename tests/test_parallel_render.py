@@ -120,6 +120,21 @@ def test_a_site_rendered_by_two_processes_is_byte_identical(tmp_path):
     assert notes_shared == NOTES.html and len(notes_shared) > 20     # the children's notes came back
 
 
+def test_the_builds_other_files_are_rendered_with_the_pages_and_never_left_for_later(tmp_path):
+    root = make_book(tmp_path / "book", days=60)
+    check = check_project(root, TODAY)
+    snapshot = build_snapshot(check.book, check.diagnostics, TODAY, progress=check.progress)
+    also = [("report.html", lambda: f"report by {os.getpid()}".encode()),
+            ("calendar.ics", lambda: b"calendar", {"goalbook.yaml"}, ())]
+    shared = render_site(snapshot, root, workers=2, also=also)
+    assert shared["calendar.ics"] == b"calendar" and shared["report.html"].startswith(b"report by ")
+    assert {name for name in shared if not name.endswith((".html", ".css"))} == {"calendar.ics"}
+    later: dict = {}
+    served = render_site(snapshot, root, workers=1, later=later, also=also)
+    assert {"report.html", "calendar.ics"} <= set(served) and not {"report.html", "calendar.ics"} & set(later)
+    assert "index.html" in later and "index.html" not in served
+
+
 def test_a_check_parses_about_half_the_files_here_and_the_rest_in_a_child(tmp_path, monkeypatch):
     import goalbook.app.check as check_module
     from goalbook.load import cache as cache_module
