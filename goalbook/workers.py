@@ -101,6 +101,24 @@ def run_shared(jobs: list[Callable[[], T]], workers: int = 1, *, min_jobs: int =
     return results
 
 
+def in_background(task: Callable[[], object], workers: int = 1) -> Callable[[], bool]:
+    """Start `task` in a forked child while this process goes on, and return `join()`, which
+    waits for it and says whether it was done. With one worker, or when no child can be
+    forked, the task is done here and now. A failed task isn't done again: give only work
+    that may be lost (writing a cache)."""
+    if workers >= 2:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = _fork([task], [0], None)
+        if child is not None:
+            return lambda: 0 in _collect_all([child])[0][0]
+    try:
+        task()
+    except Exception:
+        return lambda: False
+    return lambda: True
+
+
 def _fork(jobs: list[Callable], share: list[int], hand_back) -> tuple[int, int] | None:
     """(pid, the in-memory file it answers in), or None: this process does the share."""
     out = os.memfd_create("goalbook-work", getattr(os, "MFD_CLOEXEC", 0))

@@ -4,6 +4,7 @@ Markdown notes they rendered handed back to the cache of rendered notes."""
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 
 import pytest
@@ -179,3 +180,27 @@ def test_a_build_with_one_worker_forks_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(workers.os, "fork", lambda: pytest.fail("forked with GOALBOOK_WORKERS=1"))
     assert build(root, BuildOptions(today=TODAY, pdf=False, output=tmp_path / "out")).ok
+
+
+def test_a_check_writes_its_cache_from_a_child_the_same_as_it_would_here(tmp_path, monkeypatch):
+    import goalbook.app.check as check_module
+    from goalbook import workers
+    from goalbook.load import cache as cache_module
+
+    root = make_book(tmp_path / "book", days=2 * 365)
+    forked = []
+    fork = workers._fork
+    monkeypatch.setattr(workers, "_fork", lambda jobs, *a: forked.append(len(jobs)) or fork(jobs, *a))
+    written = {}
+    for count in (2, 1):
+        monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / f"cache-{count}"))
+        monkeypatch.setattr(check_module, "workers_available", lambda count=count: count)
+        cache_module._ON_DISK.clear()
+        forked.clear()
+        check_project(root, TODAY)
+        written[count] = {p.name: sorted(map(repr, pickle.loads(p.read_bytes())[3].items()))
+                          for p in (tmp_path / f"cache-{count}" / "sources").glob("*.pickle")}
+        assert forked.count(1) == (1 if count == 2 else 0)      # the one job: writing the cache
+    cache_module._ON_DISK.clear()
+    assert sum("-values-" in name for name in written[2]) == cache_module.BUCKETS
+    assert written[2] == written[1]       # the same values (pickled apart: some came from the child)

@@ -100,21 +100,27 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
             cache.prefetch(files, [(f.rel_path, f.kind) for f in found], _parse_bytes, workers_available())
         settings_doc = load(SETTINGS_FILE, "settings") if files.exists(SETTINGS_FILE) else None
         docs = [load(f.rel_path, f.kind) for f in found]
-        # what the last assembly made, in a process that checks again and again (serve, lsp)
-        kept = None if one_shot else cache.kept.setdefault("assembly", Kept())
-        book, cross_file = assemble(docs, settings_doc, ALL_CODES, kept)
-        diagnostics = [p.in_file(doc.source.path) for doc in _all(docs, settings_doc)
-                       for p in doc.source.problems + doc.problems]
-        diagnostics += cross_file
-        progress = compute_all(book, today, kept)
-        found_all = diagnostics + run_rules(book, today, progress)
+        paths = ([SETTINGS_FILE] if settings_doc is not None else []) + [f.rel_path for f in found]
+        # the cache is written while the book is assembled (by a child, in a one-shot command)
+        saved = cache.save_in_background(set(paths), workers_available() if one_shot else 1) \
+            if cache is not None else None
+        try:
+            # what the last assembly made, in a process that checks again and again (serve, lsp)
+            kept = None if one_shot else cache.kept.setdefault("assembly", Kept())
+            book, cross_file = assemble(docs, settings_doc, ALL_CODES, kept)
+            diagnostics = [p.in_file(doc.source.path) for doc in _all(docs, settings_doc)
+                           for p in doc.source.problems + doc.problems]
+            diagnostics += cross_file
+            progress = compute_all(book, today, kept)
+            found_all = diagnostics + run_rules(book, today, progress)
+        finally:
+            if saved is not None:
+                saved()
     result = CheckResult(book, apply_severities(found_all, book.settings.rules), book.files, progress, diagnostics)
     if cache is not None:
         result.file_digests = dict(cache.digests)
-        paths = ([SETTINGS_FILE] if settings_doc is not None else []) + [f.rel_path for f in found]
         if all(p in cache.digests for p in paths):
             result.content_key = _content_key(today, [(p, cache.digests[p]) for p in paths])
-        cache.save(used=set(paths))
         if on_disk and result.content_key is not None:
             Store("checks").put(digest(root), (result.content_key, result.diagnostics, result.files,
                                                book.settings.output))

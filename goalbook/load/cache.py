@@ -16,6 +16,7 @@ one, is ignored.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from contextlib import contextmanager
 import os
 import time
@@ -25,7 +26,7 @@ from pathlib import Path
 from goalbook.load.discover import CONTENT_DIRS, is_ignored
 from goalbook.load.files import SETTLE_NS, DiskFiles, ProjectFiles, Refused, TooLarge
 from goalbook.load.store import Store, digest
-from goalbook.workers import run_shared
+from goalbook.workers import in_background, run_shared
 
 BUCKETS = 16
 PREFETCH_MIN = 256             # fewer files to parse aren't worth a second process
@@ -209,28 +210,51 @@ class SourceCache:
 
     def save(self, used: set[str] | None = None) -> None:
         """Write what changed to the store, keeping only the files in `used` (this check's)."""
-        index = self.index()
-        if used is not None:
-            gone = [p for p in index if p not in used and p != LISTING]
-            for path in gone:
-                del index[path]
-            self._dirty_index |= bool(gone)
-            if self._values is not None:
-                stale = [k for k in self._values if k[0] not in used or self.digests.get(k[0], k[1]) != k[1]]
-                for k in stale:
-                    del self._values[k]
-                self._dirty_buckets.update(_bucket(k[0]) for k in stale)
-        if self.store is not None:
-            parts: dict[int, dict] = {bucket: {} for bucket in self._dirty_buckets}
-            for k, v in self.values().items():
-                part = parts.get(_bucket(k[0]))
-                if part is not None:
-                    part[k] = v
-            for bucket, part in sorted(parts.items()):
-                self.store.put(f"{self._key}-values-{bucket}", part)
-            if self._dirty_index:
-                self.store.put(f"{self._key}-index", index)
+        self._prune(used)
+        self._write()
         self._dirty_index, self._dirty_buckets = False, set()
+
+    def save_in_background(self, used: set[str], workers: int) -> Callable[[], None]:
+        """`save`, the writing done by a forked child while this process goes on (with two
+        workers or more): call what it returns before this cache is used again."""
+        self._prune(used)
+        if self.store is None or not (self._dirty_index or self._dirty_buckets):
+            return lambda: None
+        join = in_background(self._write, workers)
+
+        def finish() -> None:
+            if join():
+                self._dirty_index, self._dirty_buckets = False, set()
+
+        return finish
+
+    def _prune(self, used: set[str] | None) -> None:
+        """Forget the files not in `used` and the contents the files no longer have."""
+        if used is None:
+            return
+        index = self.index()
+        gone = [p for p in index if p not in used and p != LISTING]
+        for path in gone:
+            del index[path]
+        self._dirty_index |= bool(gone)
+        if self._values is not None:
+            stale = [k for k in self._values if k[0] not in used or self.digests.get(k[0], k[1]) != k[1]]
+            for k in stale:
+                del self._values[k]
+            self._dirty_buckets.update(_bucket(k[0]) for k in stale)
+
+    def _write(self) -> None:
+        if self.store is None:
+            return
+        parts: dict[int, dict] = {bucket: {} for bucket in self._dirty_buckets}
+        for k, v in self.values().items():
+            part = parts.get(_bucket(k[0]))
+            if part is not None:
+                part[k] = v
+        for bucket, part in sorted(parts.items()):
+            self.store.put(f"{self._key}-values-{bucket}", part)
+        if self._dirty_index:
+            self.store.put(f"{self._key}-index", self.index())
 
 
 def _folder_signatures(root: Path) -> tuple | None:
