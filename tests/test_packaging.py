@@ -46,6 +46,7 @@ def test_wheel_contains_templates_assets_and_fonts(wheel):
     assert "goalbook/templates/assets/site.css" in names
     assert "goalbook/templates/assets/report.css" in names
     assert any(n.startswith("goalbook/templates/assets/fonts/") and n.endswith(".ttf") for n in names)
+    assert not [n for n in names if "__pycache__" in n or "__jinja2_" in n]     # no compiled code
 
 
 def test_building_prints_no_packaging_warnings(wheel, sdist):

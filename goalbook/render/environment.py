@@ -26,11 +26,13 @@
 """
 from __future__ import annotations
 
+import os
 import types
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from goalbook.vocabulary import Vocabulary, first_upper
@@ -78,13 +80,70 @@ class ProjectLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs (keyed by each template's source checksum),
-    in $GOALBOOK_CACHE_DIR or the user's cache folder; none if it can't be written."""
-    # Keyed by the environment kind too: code compiled for a plain environment must never
-    # be loaded into the sandboxed one (or the other way round).
-    folder = cache_folder(f"templates-sandboxed-i18n-jinja{jinja2.__version__}")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept between runs, each checked against its source and goalbook's
+    version (so a template, goalbook or an environment setting that changed is compiled
+    anew, never taken stale).
+
+    goalbook's own templates are part of its code: like Python's .pyc files, their compiled
+    code is kept next to them (in `__pycache__`, or under $PYTHONPYCACHEPREFIX), else in the
+    cache folder when goalbook's folder can't be written. A project's own templates are
+    the user's files: theirs is kept in goalbook's cache folder only (never in the project).
+    The sandboxed environment's code is kept apart from any other: code compiled for a
+    plain environment must never be loaded into this one."""
+
+    KIND = f"jinja{jinja2.__version__}-sandboxed-i18n"
+
+    def __init__(self):
+        self._folders: dict[bool, jinja2.FileSystemBytecodeCache | None] = {}
+
+    def get_bucket(self, environment, name, filename, source):
+        bucket = Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
+        bucket.goalbooks_own = bool(filename) and filename.startswith("<goalbook>/")
+        self.load_bytecode(bucket)
+        return bucket
+
+    def get_source_checksum(self, source: str) -> str:
+        from goalbook.load.store import code_version
+
+        return super().get_source_checksum(f"{code_version()}\n{source}")
+
+    def load_bytecode(self, bucket) -> None:
+        folder = self._folder(bucket.goalbooks_own)
+        if folder is not None:
+            folder.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket) -> None:
+        folder = self._folder(bucket.goalbooks_own)
+        if folder is not None:
+            try:
+                folder.dump_bytecode(bucket)
+            except OSError:             # not kept: compiled again next time
+                pass
+
+    def _folder(self, own: bool) -> jinja2.FileSystemBytecodeCache | None:
+        if own not in self._folders:
+            where = _next_to_the_templates() if own else None
+            where = where or cache_folder(f"templates-{self.KIND}")
+            self._folders[own] = jinja2.FileSystemBytecodeCache(str(where)) if where is not None else None
+        return self._folders[own]
+
+
+def _next_to_the_templates() -> Path | None:
+    """Where Python would keep bytecode for goalbook's templates folder, if it can be written."""
+    import sys
+
+    import goalbook.templates
+
+    templates = Path(goalbook.templates.__file__).resolve().parent
+    prefix = sys.pycache_prefix
+    base = Path(prefix, *templates.parts[1:]) if prefix else templates / "__pycache__"
+    folder = base / CompiledTemplates.KIND
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
 
 
 _getattr = getattr
@@ -181,7 +240,7 @@ def make_environment(project_root: Path | None = None, language: str = "en") -> 
     env = GoalbookSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
-                             bytecode_cache=_bytecode_cache(), extensions=["jinja2.ext.i18n"])
+                             bytecode_cache=CompiledTemplates(), extensions=["jinja2.ext.i18n"])
     vb = Vocabulary(language)
     env.install_gettext_translations(vb.translations, newstyle=True)
     env.filters.update(date=vb.long_date, day=vb.short_date, weekday=vb.weekday_date,
