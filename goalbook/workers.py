@@ -8,6 +8,8 @@ own, and writes its results to an anonymous in-memory file (nothing reaches
 the disk). A job a child couldn't finish, and the share of a child that
 failed, couldn't be forked or ran out of time, is done here again, and the
 first error in the jobs' order is raised here, as with one worker.
+`in_background(task, workers)` runs one task (writing a cache) in a child
+while this process goes on.
 
 A child closes every file it inherited (the build's output lock among them:
 closing a copy doesn't release the parent's lock), and an alarm ends it after

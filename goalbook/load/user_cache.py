@@ -1,7 +1,8 @@
 """goalbook's own cache folder on this machine (never inside a project).
 
 `$GOALBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/goalbook`, else `~/.cache/goalbook`.
-It holds compiled templates and the goal history read from git; deleting it
+It holds the files as read, the last findings, rendered notes, the compiled code of
+a project's own templates and the goal history read from git; deleting it
 is always safe. Folders are made private to the user (0700): the history
 holds goal titles.
 """
