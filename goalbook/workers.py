@@ -107,7 +107,9 @@ def in_background(task: Callable[[], object], workers: int = 1) -> Callable[[], 
     """Start `task` in a forked child while this process goes on, and return `join()`, which
     waits for it and says whether it was done. With one worker, or when no child can be
     forked, the task is done here and now. A failed task isn't done again: give only work
-    that may be lost (writing a cache)."""
+    that may be lost, and is short (writing a cache). Unlike `run_shared`'s children, this
+    one is left to finish when this process is stopped: killed, it could leave a file half
+    written (its alarm still ends it after CHILD_SECONDS)."""
     if workers >= 2:
         sys.stdout.flush()
         sys.stderr.flush()

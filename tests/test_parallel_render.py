@@ -122,14 +122,20 @@ def test_a_site_rendered_by_two_processes_is_byte_identical(tmp_path):
 
 
 def test_the_builds_other_files_are_rendered_with_the_pages_and_never_left_for_later(tmp_path):
+    from goalbook.render.page_cache import PageCache
+
     root = make_book(tmp_path / "book", days=60)
     check = check_project(root, TODAY)
     snapshot = build_snapshot(check.book, check.diagnostics, TODAY, progress=check.progress)
-    also = [("report.html", lambda: f"report by {os.getpid()}".encode()),
-            ("calendar.ics", lambda: b"calendar", {"goalbook.yaml"}, ())]
-    shared = render_site(snapshot, root, workers=2, also=also)
-    assert shared["calendar.ics"] == b"calendar" and shared["report.html"].startswith(b"report by ")
+    also = [("report.html", lambda: b"report"), ("calendar.ics", lambda: b"calendar", {"goalbook.yaml"}, ())]
+    pages = PageCache(root)
+    pages.use(None)
+    shared = render_site(snapshot, root, workers=2, also=also, page_cache=pages)
+    assert shared["calendar.ics"] == b"calendar" and shared["report.html"] == b"report"
     assert {name for name in shared if not name.endswith((".html", ".css"))} == {"calendar.ics"}
+    assert "calendar.ics" in pages.keys and "report.html" not in pages.keys     # the report has no key
+    again = render_site(snapshot, root, workers=2, also=also, page_cache=pages)
+    assert again == shared and pages.rendered.count("calendar.ics") == 1        # the calendar reused
     later: dict = {}
     served = render_site(snapshot, root, workers=1, later=later, also=also)
     assert {"report.html", "calendar.ics"} <= set(served) and not {"report.html", "calendar.ics"} & set(later)
@@ -204,3 +210,22 @@ def test_a_check_writes_its_cache_from_a_child_the_same_as_it_would_here(tmp_pat
     cache_module._ON_DISK.clear()
     assert sum("-values-" in name for name in written[2]) == cache_module.BUCKETS
     assert written[2] == written[1]       # the same values (pickled apart: some came from the child)
+
+
+def test_what_changes_while_a_child_writes_the_cache_is_still_to_be_written(tmp_path, monkeypatch):
+    from goalbook.load import cache as cache_module
+    from goalbook.load.store import Store
+
+    monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    first, later = "content/checkins/a.yaml", "content/checkins/b.yaml"
+    assert cache_module._bucket(first) != cache_module._bucket(later)
+    cache = cache_module.SourceCache(Store("sources"), tmp_path)
+    cache.values()[(first, "1", "checkin")] = "A"
+    cache._dirty_buckets.add(cache_module._bucket(first))
+    finish = cache.save_in_background(None, workers=2)
+    cache.values()[(later, "2", "checkin")] = "B"          # read while the child writes
+    cache._dirty_buckets.add(cache_module._bucket(later))
+    finish()
+    assert cache._dirty_buckets == {cache_module._bucket(later)}
+    written = Store("sources").get(f"{cache._key}-values-{cache_module._bucket(first)}")
+    assert written == {(first, "1", "checkin"): "A"}

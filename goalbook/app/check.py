@@ -230,8 +230,9 @@ def _loader(files: ProjectFiles, cache):
 
 
 def _save_workers(one_shot: bool, files: int) -> int:
-    """Two (a child writes the cache) for a one-shot check of a book big enough to be worth
-    a fork, else one (serve and the language server run threads: they never fork)."""
+    """The workers there are (a child then writes the cache) for a one-shot check of a book
+    big enough to be worth a fork, else one (serve and the language server run threads:
+    they never fork)."""
     return workers_available() if one_shot and files >= PREFETCH_MIN else 1
 
 

@@ -210,21 +210,23 @@ class SourceCache:
 
     def save(self, used: set[str] | None = None) -> None:
         """Write what changed to the store, keeping only the files in `used` (this check's)."""
-        self._prune(used)
-        self._write()
-        self._dirty_index, self._dirty_buckets = False, set()
+        self.save_in_background(used, 1)()
 
-    def save_in_background(self, used: set[str], workers: int) -> Callable[[], None]:
+    def save_in_background(self, used: set[str] | None, workers: int) -> Callable[[], None]:
         """`save`, the writing done by a forked child while this process goes on (with two
         workers or more): call what it returns before this cache is used again."""
         self._prune(used)
         if self.store is None or not (self._dirty_index or self._dirty_buckets):
             return lambda: None
-        join = in_background(self._write, workers)
+        # in flight: whatever is marked from now on is newer than what the child writes
+        index, buckets = self._dirty_index, self._dirty_buckets
+        self._dirty_index, self._dirty_buckets = False, set()
+        join = in_background(lambda: self._write(index, buckets), workers)
 
         def finish() -> None:
-            if join():
-                self._dirty_index, self._dirty_buckets = False, set()
+            if not join():          # not written: still to do
+                self._dirty_index |= index
+                self._dirty_buckets |= buckets
 
         return finish
 
@@ -243,17 +245,15 @@ class SourceCache:
                 del self._values[k]
             self._dirty_buckets.update(_bucket(k[0]) for k in stale)
 
-    def _write(self) -> None:
-        if self.store is None:
-            return
-        parts: dict[int, dict] = {bucket: {} for bucket in self._dirty_buckets}
+    def _write(self, index: bool, buckets: set[int]) -> None:
+        parts: dict[int, dict] = {bucket: {} for bucket in buckets}
         for k, v in self.values().items():
             part = parts.get(_bucket(k[0]))
             if part is not None:
                 part[k] = v
         for bucket, part in sorted(parts.items()):
             self.store.put(f"{self._key}-values-{bucket}", part)
-        if self._dirty_index:
+        if index:
             self.store.put(f"{self._key}-index", self.index())
 
 
