@@ -16,6 +16,7 @@ from goalbook.render.environment import make_environment
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("GOALBOOK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pycache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
     root = tmp_path / "book"
     (root / "templates").mkdir(parents=True)
     (root / "templates" / "mine.html").write_text("{{ 1 + 1 }} for Sam", encoding="utf-8")
@@ -60,3 +61,9 @@ def test_compiled_code_from_another_source_or_version_is_never_used(project, mon
     monkeypatch.setattr(goalbook, "__version__", "0.0.0-another")     # an upgrade: compiled anew
     make_environment(project).get_template("base.html")
     assert seen == ["<goalbook>/templates/base.html"]
+
+
+def test_with_pythondontwritebytecode_nothing_is_written_next_to_goalbook(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    make_environment(project).get_template("base.html")
+    assert not compiled(tmp_path / "pycache") and len(compiled(tmp_path / "cache")) == 1

@@ -14,8 +14,20 @@ import pytest
 from conftest import REPO
 
 
+def _compile_a_template_next_to_the_templates():
+    """What any build leaves in templates/__pycache__, which no package may carry."""
+    from goalbook.render.environment import make_environment
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "pycache_prefix", None)
+        patch.setattr(sys, "dont_write_bytecode", False)
+        make_environment().get_template("base.html")
+    assert any((REPO / "templates" / "__pycache__").rglob("__jinja2_*.cache"))
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
+    _compile_a_template_next_to_the_templates()
     out = tmp_path_factory.mktemp("wheel")
     run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                           "-w", str(out), str(REPO)], capture_output=True, text=True, check=True)
@@ -24,6 +36,7 @@ def wheel(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sdist(tmp_path_factory):
+    _compile_a_template_next_to_the_templates()
     out = tmp_path_factory.mktemp("sdist")
     code = f"from setuptools import build_meta; print(build_meta.build_sdist({str(out)!r}))"
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
@@ -72,6 +85,7 @@ def test_the_sdist_carries_tests_the_example_book_and_docs(sdist, tmp_path):
     for needed in ("tests/conftest.py", "tests/corpus/README.md", "content/goals/evening-walks.yaml",
                    "docs/check.md", "goalbook.yaml", "LICENSE", "requirements.lock", "templates/base.html"):
         assert needed in names, needed
+    assert not [n for n in names if "__pycache__" in n or "__jinja2_" in n]     # no compiled code
     unpacked = next(tmp_path.iterdir())
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "tests/test_clock.py"], cwd=unpacked, capture_output=True, text=True)

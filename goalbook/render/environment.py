@@ -87,7 +87,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     goalbook's own templates are part of its code: like Python's .pyc files, their compiled
     code is kept next to them (in `__pycache__`, or under $PYTHONPYCACHEPREFIX), else in the
-    cache folder when goalbook's folder can't be written. A project's own templates are
+    cache folder (goalbook's folder can't be written, or $PYTHONDONTWRITEBYTECODE is set). A project's own templates are
     the user's files: theirs is kept in goalbook's cache folder only (never in the project).
     The sandboxed environment's code is kept apart from any other: code compiled for a
     plain environment must never be loaded into this one."""
@@ -135,6 +135,8 @@ def _next_to_the_templates() -> Path | None:
 
     import goalbook.templates
 
+    if sys.dont_write_bytecode:         # PYTHONDONTWRITEBYTECODE: nothing next to the code
+        return None
     templates = Path(goalbook.templates.__file__).resolve().parent
     prefix = sys.pycache_prefix
     base = Path(prefix, *templates.parts[1:]) if prefix else templates / "__pycache__"
