@@ -499,3 +499,4 @@ def test_timeline_lines_of_a_checkin(book):
     assert lines[0].find("a").attrs["href"] == "../goals/walks.html"
     assert not lines[1].find_all("a") and not lines[2].find_all("a")
     assert lines[0].find("span", cls="goal-note").text() == "— by the <river>"
+    assert b"\xe2\x80\x94 by the &lt;river&gt;</span>" in files["timeline/2026-11.html"]

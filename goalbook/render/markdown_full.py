@@ -11,6 +11,7 @@ import markdown as _markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+
 class _ShiftHeadings(Treeprocessor):
     """A note's headings start at `base` and never skip a level going down.
 
@@ -18,7 +19,7 @@ class _ShiftHeadings(Treeprocessor):
     as in the source, but at most one deeper than the one before, and never
     above h<base> or below h6.
     """
-    base = 3                # set by `convert` for each note
+    base = 3                # set by `convert` for each note (its `heading`)
 
     def run(self, root: Element) -> None:
         previous = None                                 # (source level, new level)

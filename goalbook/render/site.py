@@ -36,7 +36,7 @@ def month_page(month) -> str:
 def render_site(snapshot: Snapshot, project_root: Path | None = None, *,
                 env: jinja2.Environment | None = None, links_report: bool = True,
                 page_cache=None, workers: int = 1, later: dict | None = None,
-                also: tuple = ()) -> dict[str, bytes]:
+                also=()) -> dict[str, bytes]:
     """Every file of the site, by path relative to the output folder.
 
     `links_report`: whether the navigation links to `report.html` (the build

@@ -162,4 +162,3 @@ def globals_for(vb: Vocabulary) -> dict:
 
 
 GLOBALS = globals_for(ENGLISH)
-
