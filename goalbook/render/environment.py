@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import types
 from importlib import resources
 from pathlib import Path
@@ -86,11 +87,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
     anew, never taken stale).
 
     goalbook's own templates are part of its code: like Python's .pyc files, their compiled
-    code is kept next to them (in `__pycache__`, or under $PYTHONPYCACHEPREFIX), else in the
-    cache folder (goalbook's folder can't be written, or $PYTHONDONTWRITEBYTECODE is set). A project's own templates are
-    the user's files: theirs is kept in goalbook's cache folder only (never in the project).
-    The sandboxed environment's code is kept apart from any other: code compiled for a
-    plain environment must never be loaded into this one."""
+    code is kept next to them (in `__pycache__`, or under $PYTHONPYCACHEPREFIX), else in
+    the cache folder (when goalbook's folder can't be written, or $PYTHONDONTWRITEBYTECODE
+    is set). A project's own templates are the user's files: theirs is kept in goalbook's
+    cache folder only (never in the project). The sandboxed environment's code is kept
+    apart from any other: code compiled for a plain environment must never be loaded
+    into this one."""
 
     KIND = f"jinja{jinja2.__version__}-sandboxed-i18n"
 
@@ -131,8 +133,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def _next_to_the_templates() -> Path | None:
     """Where Python would keep bytecode for goalbook's templates folder, if it can be written."""
-    import sys
-
     import goalbook.templates
 
     if sys.dont_write_bytecode:         # PYTHONDONTWRITEBYTECODE: nothing next to the code
