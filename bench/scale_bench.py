@@ -147,15 +147,6 @@ def _edit(book: Path, today: date, round_: int) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - 60_000_000_000))
 
 
-def _compiled_templates(pycache_prefix: str) -> Path:
-    """Where goalbook keeps its own templates' compiled code under this pycache prefix."""
-    import goalbook.templates
-    from goalbook.render.environment import CompiledTemplates
-
-    templates = Path(goalbook.templates.__file__).resolve().parent
-    return Path(pycache_prefix, *templates.parts[1:]) / CompiledTemplates.KIND
-
-
 def _largest_page(folder: Path) -> tuple[str, int]:
     pages = [(p.stat().st_size, p.relative_to(folder).as_posix()) for p in folder.rglob("*.html")]
     size, name = max(pages)
@@ -208,7 +199,9 @@ def bench_scale(work: Path, days: int = 3652, runs: int = 3, today: date = TODAY
     # full builds above find them compiled, as they find Python's .pyc files).
     shutil.rmtree(cache, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(_compiled_templates(env["PYTHONPYCACHEPREFIX"]), ignore_errors=True)
+    from goalbook.render.environment import compiled_next_to_the_templates
+
+    shutil.rmtree(compiled_next_to_the_templates(env["PYTHONPYCACHEPREFIX"]), ignore_errors=True)
     first = _run(build, env)[0]
     # The summed PSS of goalbook and its children, in a full build of its own: sampling /proc
     # every 10 ms takes CPU from the build it watches (0.3 s of a 2.6 s build on 2 cores).

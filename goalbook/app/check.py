@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from goalbook.errors import USAGE, GoalbookError
 from goalbook.diagnostics import ERROR, WARNING, Diagnostic, count
-from goalbook.load.cache import PREFETCH_MIN, SourceCache
+from goalbook.load.cache import SourceCache
 from goalbook.load.files import SETTINGS_FILE, DiskFiles, ProjectFiles
 from goalbook.load.store import Store, digest
 from goalbook.workers import workers_available
@@ -102,7 +102,7 @@ def check_project(root: Path, today: date, cache=None, files: ProjectFiles | Non
         docs = [load(f.rel_path, f.kind) for f in found]
         paths = ([SETTINGS_FILE] if settings_doc is not None else []) + [f.rel_path for f in found]
         # the cache is written while the book is assembled (by a child, in a one-shot command)
-        saved = cache.save_in_background(set(paths), _save_workers(one_shot, len(paths))) \
+        saved = cache.save_in_background(set(paths), workers_available() if one_shot else 1) \
             if cache is not None else None
         try:
             # what the last assembly made, in a process that checks again and again (serve, lsp)
@@ -227,13 +227,6 @@ def _loader(files: ProjectFiles, cache):
         return cache.get_or_load(files, rel_path, parse, kind) if cache is not None else parse()
 
     return load
-
-
-def _save_workers(one_shot: bool, files: int) -> int:
-    """The workers there are (a child then writes the cache) for a one-shot check of a book
-    big enough to be worth a fork, else one (serve and the language server run threads:
-    they never fork)."""
-    return workers_available() if one_shot and files >= PREFETCH_MIN else 1
 
 
 def _all(docs, settings_doc):

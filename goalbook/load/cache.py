@@ -214,8 +214,11 @@ class SourceCache:
 
     def save_in_background(self, used: set[str] | None, workers: int) -> Callable[[], None]:
         """`save`, the writing done by a forked child while this process goes on (with two
-        workers or more): call what it returns before this cache is used again."""
+        workers or more, for as many files as `prefetch` shares): call what it returns
+        before this cache is used again."""
         self._prune(used)
+        if used is None or len(used) < PREFETCH_MIN:
+            workers = 1
         if self.store is None or not (self._dirty_index or self._dirty_buckets):
             return lambda: None
         # in flight: whatever is marked from now on is newer than what the child writes

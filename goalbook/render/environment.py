@@ -131,16 +131,21 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return self._folders[own]
 
 
-def _next_to_the_templates() -> Path | None:
-    """Where Python would keep bytecode for goalbook's templates folder, if it can be written."""
+def compiled_next_to_the_templates(pycache_prefix: str | None) -> Path:
+    """Where goalbook's own templates' compiled code goes, as Python's bytecode for the
+    templates folder would (under `pycache_prefix` when there is one)."""
     import goalbook.templates
 
+    templates = Path(goalbook.templates.__file__).resolve().parent
+    base = Path(pycache_prefix, *templates.parts[1:]) if pycache_prefix else templates / "__pycache__"
+    return base / CompiledTemplates.KIND
+
+
+def _next_to_the_templates() -> Path | None:
+    """That folder, made, if it can be written."""
     if sys.dont_write_bytecode:         # PYTHONDONTWRITEBYTECODE: nothing next to the code
         return None
-    templates = Path(goalbook.templates.__file__).resolve().parent
-    prefix = sys.pycache_prefix
-    base = Path(prefix, *templates.parts[1:]) if prefix else templates / "__pycache__"
-    folder = base / CompiledTemplates.KIND
+    folder = compiled_next_to_the_templates(sys.pycache_prefix)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
